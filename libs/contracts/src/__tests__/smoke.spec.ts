@@ -1,0 +1,5 @@
+describe('toolchain', () => {
+  it('runs TypeScript tests under UTC', () => {
+    expect(new Date(0).getHours()).toBe(0);
+  });
+});
