@@ -1,1 +1,4 @@
-export {};
+export * from './avro-schema';
+export * from './headers';
+export * from './topic-registry';
+export * from './generated';

@@ -1,0 +1,52 @@
+/** What the ingestion service emits about a lead: the only input the score depends on (besides the model and time). */
+
+export const TOUCHPOINT_TYPES = [
+  'page_view',
+  'pricing_page_view',
+  'content_download',
+  'demo_request',
+  'form_submit',
+  'webinar',
+  'email_click',
+  'ad_click',
+  'event',
+  'other',
+] as const;
+export type TouchpointType = (typeof TOUCHPOINT_TYPES)[number];
+
+export const SENIORITIES = ['c_level_vp', 'director', 'manager', 'individual_contributor', 'unknown'] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+
+export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export type PropertyValue = string | number | boolean;
+
+export type LeadProfile = {
+  /** Lower-case domain of the lead's email, e.g. "acme.com". */
+  emailDomain?: string;
+  isFreeMail?: boolean;
+  /** undefined = not known; only `true` counts as a student. */
+  isStudent?: boolean;
+  seniority: Seniority;
+  employeeCount?: number;
+  /** Normalized industry slug, e.g. "software", "it-services". */
+  industry?: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string;
+  region?: Region;
+  properties: Readonly<Record<string, PropertyValue>>;
+};
+
+export type Touchpoint = {
+  touchpointId: string;
+  /** pricing_page_view is a page view of a pricing page: it is not also sent as page_view. */
+  type: TouchpointType;
+  /** Event time, epoch milliseconds. */
+  occurredAt: number;
+};
+
+export type LeadSignals = {
+  profile: LeadProfile;
+  touchpoints: readonly Touchpoint[];
+};
