@@ -1,0 +1,23 @@
+import type { EventOf, TopicDef } from '@smarketing/contracts';
+import type { Envelope } from '../envelope';
+import type { PublishOptions } from '../outbox/outbox-writer';
+
+/** What a handler may do inside its batch transaction. */
+export type TxContext = {
+  /** Runs SQL in the batch's transaction. */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Queues an outgoing event; it is written to the outbox in the same transaction. Returns its event-id. */
+  publish<T extends TopicDef>(topic: T, value: EventOf<T>, options?: PublishOptions): string;
+};
+
+/**
+ * Applies a batch of decoded, new (never seen before) events of one topic. Called inside one
+ * PostgreSQL transaction with the inbox insert and the outbox rows; throwing rolls it all back.
+ * Events arrive in partition order, so events of one key are in order.
+ */
+export type EventHandler<T extends TopicDef = TopicDef> = {
+  readonly topic: T;
+  /** Business validation before any state change: return a reason to dead-letter the event. */
+  validate?(event: Envelope<EventOf<T>>): string | undefined;
+  handle(events: readonly Envelope<EventOf<T>>[], tx: TxContext): Promise<void>;
+};

@@ -1,0 +1,63 @@
+import { DLQ_HEADER } from '@smarketing/contracts';
+import type { KafkaPort, OutgoingRecord, RawRecord } from '../kafka/kafka-port';
+
+export type ReplayOptions = {
+  readonly kafka: KafkaPort;
+  /** The dead-letter topic, `<consumer>.<source-topic>.dlq`. */
+  readonly dlqTopic: string;
+  /** Only replay records whose error class matches (e.g. after fixing one bug). */
+  readonly errorClass?: string;
+  /** Stop after this long without new records. */
+  readonly idleMs?: number;
+  readonly dryRun?: boolean;
+  readonly onRecord?: (record: RawRecord, replayed: boolean) => void;
+};
+
+/** The original record a dead letter carries: its topic, key, value and headers, minus the dlq-* headers. */
+export function originalOf(record: RawRecord): OutgoingRecord {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record.headers)) if (!k.startsWith('dlq-')) headers[k] = v;
+  const topic = record.headers[DLQ_HEADER.originalTopic];
+  if (!topic) throw new Error(`dead letter at ${record.topic}/${record.partition}@${record.offset} has no ${DLQ_HEADER.originalTopic} header`);
+  return { topic, key: record.key, value: record.value, headers };
+}
+
+/**
+ * Re-publishes dead letters to their original topic with their original event-id, so a fixed
+ * consumer applies them once (consumers that already applied them skip them by their inbox).
+ * Progress is a consumer group (`<dlq-topic>.replay`): running it again replays only new dead letters.
+ */
+export async function replayDeadLetters(o: ReplayOptions): Promise<{ replayed: number; skipped: number }> {
+  const producer = o.kafka.producer();
+  await producer.connect();
+  let replayed = 0;
+  let skipped = 0;
+  let lastSeen = Date.now();
+  const handle = await o.kafka.runConsumer({
+    groupId: `${o.dlqTopic}.replay`,
+    topics: [o.dlqTopic],
+    fromBeginning: true,
+    concurrency: 1,
+    onBatch: async (batch, control) => {
+      lastSeen = Date.now();
+      const out: OutgoingRecord[] = [];
+      for (const r of batch.records) {
+        const match = !o.errorClass || r.headers[DLQ_HEADER.errorClass] === o.errorClass;
+        if (match) out.push(originalOf(r));
+        else skipped++;
+        o.onRecord?.(r, match && !o.dryRun);
+      }
+      if (o.dryRun) return; // nothing committed: a dry run changes nothing
+      if (out.length) await producer.send(out);
+      replayed += out.length;
+      const last = batch.records[batch.records.length - 1];
+      if (last) await control.commit(last.offset);
+    },
+  });
+  await handle.joined;
+  const idle = o.idleMs ?? 5_000;
+  while (Date.now() - lastSeen < idle) await new Promise((r) => setTimeout(r, 250));
+  await handle.stop();
+  await producer.disconnect();
+  return { replayed, skipped };
+}

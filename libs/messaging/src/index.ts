@@ -1,0 +1,15 @@
+export * from './envelope';
+export * from './errors';
+export * from './logger-port';
+export * from './messaging-metrics';
+export * from './retry';
+export * from './kafka/kafka-port';
+export { KafkajsAdapter, type KafkajsOptions } from './kafka/kafkajs-adapter';
+export * from './serde/avro-serde';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-relay';
+export * from './outbox/transaction-runner';
+export * from './consumer/event-handler';
+export { BatchConsumer, type BatchConsumerOptions } from './consumer/batch-consumer';
+export * from './dlq/replay-dead-letters';
+export * from './nest/messaging.module';

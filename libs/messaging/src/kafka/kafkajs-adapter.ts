@@ -1,0 +1,155 @@
+import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import type { ConsumerHandle, ConsumerRunOptions, OutgoingRecord, RawRecord } from './kafka-port';
+import { KafkaPort, ProducerPort } from './kafka-port';
+
+export type KafkajsOptions = {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** kafkajs logs are noisy; warnings and errors go to this callback. */
+  readonly log?: (level: 'error' | 'warn', message: string, extra: Record<string, unknown>) => void;
+};
+
+const headerString = (v: IHeaders[string]): string | undefined => {
+  if (v === undefined) return undefined;
+  const one = Array.isArray(v) ? v[0] : v;
+  return one === undefined ? undefined : Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
+};
+
+export const decodeHeaders = (headers: IHeaders | undefined): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    const s = headerString(v);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+};
+
+class KafkajsProducer extends ProducerPort {
+  constructor(private readonly producer: Producer) {
+    super();
+  }
+  async connect(): Promise<void> {
+    await this.producer.connect();
+  }
+  async send(records: readonly OutgoingRecord[]): Promise<void> {
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const r of records) {
+      const list = byTopic.get(r.topic) ?? [];
+      list.push(r);
+      byTopic.set(r.topic, list);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, msgs]) => ({
+        topic,
+        messages: msgs.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+      })),
+    });
+  }
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+/** The default Kafka adapter, on kafkajs. */
+export class KafkajsAdapter extends KafkaPort {
+  private readonly kafka: Kafka;
+  private admin?: Admin;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkajsOptions) {
+    super();
+    const log = options.log;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => {
+        if (!log) return;
+        const { message, ...extra } = entry.log;
+        log(entry.level === logLevel.ERROR ? 'error' : 'warn', String(message), extra);
+      },
+      retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    });
+  }
+
+  producer(): ProducerPort {
+    // Idempotent: the broker drops a retried duplicate, and order is kept per partition.
+    return new KafkajsProducer(this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }));
+  }
+
+  async runConsumer(options: ConsumerRunOptions): Promise<ConsumerHandle> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 250,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    this.consumers.add(consumer);
+    let joined = false;
+    let resolveJoined: () => void = () => undefined;
+    const joinedPromise = new Promise<void>((r) => (resolveJoined = r));
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      joined = true;
+      resolveJoined();
+    });
+    consumer.on(consumer.events.DISCONNECT, () => (joined = false));
+    consumer.on(consumer.events.CRASH, () => (joined = false));
+    let stopping = false;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: options.concurrency ?? 3,
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        const records: RawRecord[] = batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key ?? null,
+          value: m.value ?? null,
+          headers: decodeHeaders(m.headers),
+          timestamp: m.timestamp,
+        }));
+        const lagAfter = Number(batch.offsetLag());
+        await options.onBatch(
+          { topic: batch.topic, partition: batch.partition, records, lag: Number.isFinite(lagAfter) ? lagAfter : 0 },
+          {
+            heartbeat: () => heartbeat(),
+            isActive: () => !stopping && isRunning() && !isStale(),
+            commit: async (offset) => {
+              resolveOffset(offset);
+              await consumer.commitOffsets([
+                { topic: batch.topic, partition: batch.partition, offset: (BigInt(offset) + 1n).toString() },
+              ]);
+            },
+          },
+        );
+      },
+    });
+    return {
+      joined: joinedPromise,
+      isJoined: () => joined,
+      stop: async () => {
+        stopping = true;
+        await consumer.disconnect();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.admin ??= this.kafka.admin();
+    await this.admin.connect();
+    await this.admin.describeCluster();
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.admin?.disconnect();
+  }
+}

@@ -1,0 +1,159 @@
+import { topicByName } from '@smarketing/contracts';
+import type { DataSource } from 'typeorm';
+import type { OutgoingRecord, ProducerPort } from '../kafka/kafka-port';
+import type { LoggerPort } from '../logger-port';
+import type { MessagingMetrics } from '../messaging-metrics';
+import { retryTransient } from '../retry';
+import type { AvroSerde } from '../serde/avro-serde';
+
+export type OutboxRelayOptions = {
+  readonly dataSource: DataSource;
+  readonly producer: ProducerPort;
+  readonly serde: AvroSerde;
+  readonly logger: LoggerPort;
+  readonly metrics: MessagingMetrics;
+  /** Rows published per round trip. */
+  readonly batchSize?: number;
+  /** Poll interval when idle; `wake()` cuts it short when a transaction just wrote rows. */
+  readonly idleMs?: number;
+  /** Sent rows are kept this long (for inspection), then purged. */
+  readonly keepSentMs?: number;
+  /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
+  readonly inboxRetentionMs?: number;
+};
+
+type OutboxRow = { id: string; topic: string; message_key: string; headers: Record<string, string>; payload: unknown };
+
+/**
+ * Publishes outbox rows in id order with the idempotent producer and marks them sent.
+ * One relay per database is active at a time (a transaction-scoped advisory lock), which keeps
+ * per-key order with any number of replicas; the others stand by. A crash between publish and
+ * mark repeats a publish, never loses one; consumers' inboxes absorb the repeat.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private lastPurge = 0;
+
+  constructor(private readonly o: OutboxRelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Ask for a publish round now (after a transaction committed outbox rows). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Publishes until the outbox is empty; for tests, benchmarks and one-shot tools. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.publishOnce();
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await retryTransient(() => this.publishOnce(), {
+          isActive: () => this.running,
+          onRetry: (error, attempt) => {
+            this.o.metrics.retries.inc({ component: 'outbox-relay' });
+            this.o.logger.warn({ err: String(error), attempt }, 'outbox relay: transient failure, retrying');
+          },
+        });
+        await this.maybePurge();
+      } catch (error) {
+        if (!this.running) break;
+        this.o.logger.error({ err: String(error) }, 'outbox relay: publish failed');
+        await this.sleep(1_000);
+      }
+      if (published < (this.o.batchSize ?? 1000)) await this.sleep(this.o.idleMs ?? 200);
+    }
+  }
+
+  /** One round: lock, read a batch of unsent rows, publish, mark sent, commit. Returns rows published. */
+  async publishOnce(): Promise<number> {
+    const qr = this.o.dataSource.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      const [lock] = (await qr.query(`SELECT pg_try_advisory_xact_lock(hashtext('smarketing.outbox-relay')) AS locked`)) as {
+        locked: boolean;
+      }[];
+      if (!lock?.locked) {
+        await qr.rollbackTransaction();
+        return 0;
+      }
+      const rows = (await qr.query(
+        `SELECT id, topic, message_key, headers, payload FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
+        [this.o.batchSize ?? 1000],
+      )) as OutboxRow[];
+      if (rows.length === 0) {
+        await qr.commitTransaction();
+        this.o.metrics.outboxDepth.set(0);
+        return 0;
+      }
+      const records: OutgoingRecord[] = [];
+      for (const r of rows) {
+        const topic = topicByName(r.topic);
+        if (!topic) throw new Error(`outbox row ${r.id} names unknown topic ${r.topic}`);
+        records.push({ topic: r.topic, key: r.message_key, value: await this.o.serde.encode(topic, r.payload), headers: r.headers });
+      }
+      await this.o.producer.send(records);
+      await qr.query(`UPDATE messaging_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await qr.commitTransaction();
+      for (const r of records) this.o.metrics.produced.inc({ topic: r.topic });
+      return rows.length;
+    } catch (error) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async maybePurge(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < 60_000) return;
+    this.lastPurge = now;
+    await this.o.dataSource.query(`DELETE FROM messaging_outbox WHERE sent_at < now() - $1::int * interval '1 millisecond'`, [
+      this.o.keepSentMs ?? 3_600_000,
+    ]);
+    await this.o.dataSource.query(`DELETE FROM messaging_inbox WHERE received_at < now() - $1::bigint * interval '1 millisecond'`, [
+      this.o.inboxRetentionMs ?? 14 * 86_400_000,
+    ]);
+    const [depth] = (await this.o.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`)) as {
+      n: number;
+    }[];
+    this.o.metrics.outboxDepth.set(depth?.n ?? 0);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(t);
+        this.wakeUp = undefined;
+        resolve();
+      };
+    });
+  }
+}

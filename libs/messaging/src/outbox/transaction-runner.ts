@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import type { TxContext } from '../consumer/event-handler';
+import type { AvroSerde } from '../serde/avro-serde';
+import { OutboxWriter } from './outbox-writer';
+
+export type TransactionResult<R> = {
+  readonly result: R;
+  /** Event ids written to the outbox by this transaction (repeats of known event ids excluded). */
+  readonly newEventIds: ReadonlySet<string>;
+  /** Event ids published in this transaction, new or repeated. */
+  readonly eventIds: readonly string[];
+};
+
+/**
+ * Runs a state change and its outgoing events in one transaction, for writers that are not
+ * consumers (HTTP endpoints, timers). When it resolves, the events are durable in the outbox.
+ */
+export class TransactionRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly serde: AvroSerde,
+    private readonly producerName: string,
+    private readonly onOutboxWritten?: () => void,
+  ) {}
+
+  async run<R>(fn: (tx: TxContext) => Promise<R>): Promise<TransactionResult<R>> {
+    const qr = this.dataSource.createQueryRunner();
+    await qr.connect();
+    const outbox = new OutboxWriter(this.serde, this.producerName);
+    const eventIds: string[] = [];
+    try {
+      await qr.startTransaction();
+      const result = await fn({
+        query: (sql, params) => qr.query(sql, params),
+        publish: (topic, value, options) => {
+          const id = outbox.add(topic, value, options);
+          eventIds.push(id);
+          return id;
+        },
+      });
+      const newEventIds = await outbox.flush(qr);
+      await qr.commitTransaction();
+      if (newEventIds.size) this.onOutboxWritten?.();
+      return { result, newEventIds, eventIds };
+    } catch (error) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await qr.release();
+    }
+  }
+}

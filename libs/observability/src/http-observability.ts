@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { counter, histogram } from './metrics';
+import { isPublicRoute } from './public-routes';
+
+/** Buckets (seconds) for API latencies: 5 ms to 10 s. */
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+const instrumented = new WeakSet<object>();
+
+/**
+ * Adds request metrics and an access log to a Fastify instance (Nest:
+ * `app.getHttpAdapter().getInstance()`). Call it before `app.init()`/`app.listen()`: Fastify refuses
+ * hooks once it is ready. Calling it again on the same instance does nothing.
+ *
+ * - `http_server_requests_total{method,route,status_code}` and
+ *   `http_server_request_duration_seconds{method,route,status_code}`. `route` is the route template
+ *   (`/leads/:id`), or `unmatched` for 404s, so a scan of random URLs cannot explode cardinality.
+ * - One log line per request: method, route, path (never the query string, which may carry PII),
+ *   status code, duration and request id. Never bodies or headers. Probe and scrape routes log at
+ *   `debug`, 5xx at `error`, the rest at `info`.
+ */
+export function registerHttpObservability(app: FastifyInstance, logger: Logger): void {
+  if (instrumented.has(app)) return;
+  instrumented.add(app);
+
+  const labelNames = ['method', 'route', 'status_code'] as const;
+  const requests = counter({ name: 'http_server_requests_total', help: 'HTTP requests served.', labelNames });
+  const duration = histogram({
+    name: 'http_server_request_duration_seconds',
+    help: 'Time to serve an HTTP request, from receipt to the last byte of the response.',
+    labelNames,
+    buckets: DURATION_BUCKETS,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
+    requests.inc(labels);
+    duration.observe(labels, reply.elapsedTime / 1000);
+
+    const path = request.url.split('?', 1)[0] ?? '';
+    const level = reply.statusCode >= 500 ? 'error' : isPublicRoute(path) ? 'debug' : 'info';
+    logger[level](
+      {
+        request_id: request.id,
+        method: request.method,
+        route,
+        path,
+        status_code: reply.statusCode,
+        duration_ms: Math.round(reply.elapsedTime * 100) / 100,
+      },
+      'request completed',
+    );
+  });
+}

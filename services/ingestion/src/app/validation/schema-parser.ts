@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { formatFieldPath } from './field-path.formatter';
+import { checkInputShape, type InputShapeOptions } from './input-shape.guard';
+import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
+
+/** Shape guard, then the schema; never throws on any JSON value, returns errors with field paths. */
+export function parseWithSchema<S extends z.ZodType>(schema: S, input: unknown, shape: InputShapeOptions = {}): ValidationResult<z.output<S>> {
+  const shapeErrors = checkInputShape(input, shape);
+  if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors };
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const errors = result.error.issues.slice(0, VALIDATION_LIMITS.maxErrors).map((issue) => ({
+    path: formatFieldPath(issue.path),
+    // zod's "expected string, received undefined" reads better as "is required".
+    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+  }));
+  return { ok: false, errors };
+}

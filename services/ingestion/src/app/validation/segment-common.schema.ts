@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { isoDateTime, segmentId } from './common.schema';
+import { segmentContextSchema } from './segment-context.schema';
+
+/**
+ * Fields every Segment call carries. `messageId` is required: it is our idempotency key, and
+ * Segment's own libraries always send it. Deriving one from a payload hash was rejected because
+ * two identical calls without a timestamp (two views of one page) would collapse into one.
+ * `receivedAt` from clients is ignored: the server sets it.
+ */
+export const segmentCommonFields = {
+  messageId: segmentId,
+  userId: segmentId.optional(),
+  anonymousId: segmentId.optional(),
+  timestamp: isoDateTime.optional(),
+  originalTimestamp: isoDateTime.optional(),
+  sentAt: isoDateTime.optional(),
+  context: segmentContextSchema.optional(),
+};
+
+/** Segment's rule: a call must say who, by userId or anonymousId. Runs even when other fields fail. */
+export const whoIsRequired = {
+  check: (call: unknown): boolean => {
+    const { userId, anonymousId } = (call ?? {}) as { userId?: unknown; anonymousId?: unknown };
+    return userId !== undefined || anonymousId !== undefined;
+  },
+  params: { message: 'userId or anonymousId is required', path: ['userId'], when: () => true },
+};
+
+export type SegmentCallType = 'identify' | 'track' | 'page' | 'group';
+
+export const segmentTypeLiteral = <T extends SegmentCallType>(type: T) => z.literal(type, { error: `must be "${type}"` });

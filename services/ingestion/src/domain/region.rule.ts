@@ -1,0 +1,12 @@
+import { COUNTRIES } from './country-table.data';
+import { normalizeCountry } from './country.normalizer';
+
+export type Region = 'NA' | 'EMEA' | 'APAC' | 'LATAM' | 'unknown';
+
+export const REGIONS: readonly Region[] = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'];
+
+/** Sales region of a country given as a code or an English name; 'unknown' when unreadable. */
+export function regionOf(country: unknown): Region {
+  const code = normalizeCountry(country);
+  return code === null ? 'unknown' : (COUNTRIES.get(code)?.region ?? 'unknown');
+}

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { DAY_MS } from '../duration';
+import { REGIONS, SENIORITIES, TOUCHPOINT_TYPES, type LeadSignals, type Touchpoint } from '../lead-signals';
+import { roundScore } from '../round-score';
+import { scoreLead } from '../score-lead';
+import type { ScoringModel } from '../scoring-model';
+import { AT, aligned, marketingView, minimalModelDocument, modelFrom, salesView } from './builders';
+
+const touchpointType = fc.constantFrom(...TOUCHPOINT_TYPES);
+
+const engagementRule = (id: string, positive: boolean) =>
+  fc.record(
+    {
+      id: fc.constant(id),
+      kind: fc.constant('engagement'),
+      name: fc.constant(id),
+      points: positive ? fc.integer({ min: 1, max: 40 }) : fc.integer({ min: -20, max: 40 }).filter((p) => p !== 0),
+      group: fc.constantFrom('eng-a', 'eng-b'),
+      touchpointTypes: fc.uniqueArray(touchpointType, { minLength: 1, maxLength: 3 }),
+      minCount: fc.integer({ min: 1, max: 4 }),
+      scoring: fc.constantFrom('once', 'per_occurrence'),
+      withinDays: fc.integer({ min: 1, max: 120 }),
+      halfLifeDays: fc.integer({ min: 1, max: 180 }),
+    },
+    { requiredKeys: ['id', 'kind', 'name', 'points', 'touchpointTypes', 'minCount', 'scoring'] },
+  );
+
+const fitRule = (id: string) =>
+  fc.record(
+    {
+      id: fc.constant(id),
+      kind: fc.constant('fit'),
+      name: fc.constant(id),
+      points: fc.integer({ min: -20, max: 40 }).filter((p) => p !== 0),
+      group: fc.constantFrom('fit-a', 'fit-b'),
+      condition: fc.oneof(
+        fc.record({ kind: fc.constant('seniority_in'), seniorities: fc.uniqueArray(fc.constantFrom(...SENIORITIES), { minLength: 1 }) }),
+        fc.record({ kind: fc.constant('employee_count'), min: fc.integer({ min: 0, max: 500 }) }),
+        fc.record({ kind: fc.constant('target_geography') }),
+        fc.record({ kind: fc.constant('free_mail') }),
+      ),
+    },
+    { requiredKeys: ['id', 'kind', 'name', 'points', 'condition'] },
+  );
+
+/** Random but valid models; positiveEngagement keeps every engagement rule positive (decay then only lowers scores). */
+const modelArb = (positiveEngagement: boolean): fc.Arbitrary<ScoringModel> =>
+  fc
+    .record({
+      fit: fc.array(fc.nat(), { maxLength: 4 }),
+      engagement: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+      capFit: fc.integer({ min: 0, max: 80 }),
+      capEngagement: fc.integer({ min: 0, max: 80 }),
+      capTotal: fc.integer({ min: 75, max: 150 }),
+      capGroup: fc.integer({ min: 0, max: 40 }),
+    })
+    .chain(({ fit, engagement, capFit, capEngagement, capTotal, capGroup }) =>
+      fc
+        .tuple(fc.tuple(...fit.map((_, i) => fitRule(`fit-${i}`))), fc.tuple(...engagement.map((_, i) => engagementRule(`eng-${i}`, positiveEngagement))))
+        .map(([fitRules, engagementRules]) => {
+          const doc = minimalModelDocument();
+          const rules = [...fitRules, ...engagementRules];
+          doc.rules = rules;
+          const usesEngA = engagementRules.some((r) => r.group === 'eng-a');
+          doc.caps = { total: capTotal, fit: capFit, engagement: capEngagement, groups: usesEngA ? { 'eng-a': capGroup } : {} };
+          return modelFrom(doc);
+        }),
+    );
+
+const anyModel = fc.oneof(fc.constantFrom(aligned, marketingView, salesView), modelArb(false));
+
+const touchpointsArb = (maxAgeDays: number, at = AT): fc.Arbitrary<Touchpoint[]> =>
+  fc
+    .array(fc.record({ type: touchpointType, ageMs: fc.integer({ min: -10 * DAY_MS, max: maxAgeDays * DAY_MS }) }), { maxLength: 25 })
+    .map((items) => items.map((t, i) => ({ touchpointId: `tp-${i}`, type: t.type, occurredAt: at - t.ageMs })));
+
+const signalsArb = (touchpoints: fc.Arbitrary<Touchpoint[]>): fc.Arbitrary<LeadSignals> =>
+  fc.record({
+    profile: fc.record({
+      emailDomain: fc.constantFrom('acme.test', 'gmail.com', 'hubspot.com'),
+      isFreeMail: fc.boolean(),
+      isStudent: fc.option(fc.boolean(), { nil: undefined }),
+      seniority: fc.constantFrom(...SENIORITIES),
+      employeeCount: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+      industry: fc.option(fc.constantFrom('software', 'retail', 'saas'), { nil: undefined }),
+      country: fc.option(fc.constantFrom('US', 'DE', 'BR'), { nil: undefined }),
+      region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
+      properties: fc.constant({}),
+    }),
+    touchpoints,
+  });
+
+describe('scoreLead properties', () => {
+  it('keeps sub-scores within their caps and the total within [0, total cap], equal to capped fit + engagement', () => {
+    fc.assert(
+      fc.property(anyModel, signalsArb(touchpointsArb(400)), (model, lead) => {
+        const score = scoreLead(model, lead, AT);
+        expect(score.fit).toBeGreaterThanOrEqual(0);
+        expect(score.fit).toBeLessThanOrEqual(model.caps.fit);
+        expect(score.engagement).toBeGreaterThanOrEqual(0);
+        expect(score.engagement).toBeLessThanOrEqual(model.caps.engagement);
+        expect(score.total).toBeGreaterThanOrEqual(0);
+        expect(score.total).toBeLessThanOrEqual(model.caps.total);
+        expect(score.total).toBe(roundScore(Math.min(model.caps.total, score.fit + score.engagement)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never raises an engagement-only score as the evaluation time moves forward', () => {
+    const engagementOnly = signalsArb(touchpointsArb(200)).map((lead) => ({
+      ...lead,
+      profile: { ...lead.profile, isStudent: false, emailDomain: 'acme.test', isFreeMail: false, seniority: 'unknown' as const, employeeCount: undefined, region: undefined, country: undefined },
+      touchpoints: lead.touchpoints.filter((t) => t.occurredAt <= AT),
+    }));
+    const laterModel = fc.oneof(fc.constantFrom(aligned, marketingView, salesView), modelArb(true));
+    fc.assert(
+      fc.property(laterModel, engagementOnly, fc.integer({ min: 0, max: 400 * DAY_MS }), (model, lead, laterMs) => {
+        const now = scoreLead(model, lead, AT);
+        const later = scoreLead(model, lead, AT + laterMs);
+        expect(later.engagement).toBeLessThanOrEqual(now.engagement);
+        expect(later.total).toBeLessThanOrEqual(now.total);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not depend on the order of touchpoints, equal-time ones included', () => {
+    // Few distinct times so that ties are common.
+    const tied = fc
+      .array(fc.record({ type: touchpointType, slot: fc.integer({ min: 0, max: 4 }) }), { maxLength: 20 })
+      .map((items) => items.map((t, i) => ({ touchpointId: `tp-${i}`, type: t.type, occurredAt: AT - t.slot * 7 * DAY_MS })));
+    const withShuffle = tied.chain((tps) => fc.tuple(fc.constant(tps), fc.shuffledSubarray(tps, { minLength: tps.length, maxLength: tps.length })));
+    fc.assert(
+      fc.property(anyModel, signalsArb(fc.constant([])), withShuffle, (model, lead, [ordered, shuffled]) => {
+        expect(scoreLead(model, { ...lead, touchpoints: shuffled }, AT)).toEqual(scoreLead(model, { ...lead, touchpoints: ordered }, AT));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic: the same inputs give the same score and are left untouched', () => {
+    fc.assert(
+      fc.property(anyModel, signalsArb(touchpointsArb(400)), fc.integer({ min: -DAY_MS, max: DAY_MS }), (model, lead, shift) => {
+        const modelCopy = structuredClone(model);
+        const leadCopy = structuredClone(lead);
+        const first = scoreLead(model, lead, AT + shift);
+        expect(scoreLead(modelCopy, leadCopy, AT + shift)).toEqual(first);
+        expect(model).toEqual(modelCopy);
+        expect(lead).toEqual(leadCopy);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
