@@ -265,7 +265,21 @@ kafka_format_if_needed() { # java
 }
 
 kafka_probe() { # java timeout-ms
-  kafka_tool "$1" "$SCRIPT_DIR/kafka/KafkaProbe.java" "$KAFKA_BROKERS" "${2:-10000}"
+  local j="$1" src="$SCRIPT_DIR/kafka/KafkaProbe.java" dir="$KAFKA_HOME/probe" sum javac
+  sum="$(sha256 "$src")"
+  if [[ ! -f "$dir/KafkaProbe.class" || "$(cat "$dir/.sha256" 2>/dev/null)" != "$sum" ]]; then
+    javac="$(dirname "$j")/javac"
+    if [[ -x "$javac" ]]; then
+      rm -rf "$dir"; mkdir -p "$dir"
+      "$javac" -nowarn -d "$dir" -cp "$KAFKA_LIBS/*" "$src" && echo "$sum" > "$dir/.sha256"
+    fi
+  fi
+  if [[ -f "$dir/.sha256" ]]; then # compiled once (starts in ~1s instead of ~3s)
+    "$j" -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile="$SCRIPT_DIR/kafka/log4j2-tools.xml" \
+      -cp "$dir:$KAFKA_LIBS/*" KafkaProbe "$KAFKA_BROKERS" "${2:-10000}"
+  else # JRE without javac: source-file mode
+    kafka_tool "$j" "$src" "$KAFKA_BROKERS" "${2:-10000}"
+  fi
 }
 
 start_kafka() {
@@ -302,7 +316,7 @@ start_kafka() {
     alive "$pid" || { echo; fail_with_log kafka "process exited during startup"; }
     if grep -q "Kafka Server started" "$log" 2>/dev/null && tcp_open "$host" "$port"; then break; fi
     (( SECONDS < deadline )) || { echo; fail_with_log kafka "not ready after ${KAFKA_START_TIMEOUT}s"; }
-    printf '.'; sleep 1
+    printf '.'; sleep 0.5
   done
   local info
   info="$(kafka_probe "$j" 15000 2>&1)" || { echo; fail_with_log kafka "broker up but admin probe failed: $info"; }
@@ -398,7 +412,7 @@ start_registry() {
     alive "$pid" || { echo; fail_with_log registry "process exited during startup"; }
     http_ok "$SCHEMA_REGISTRY_URL/subjects" && break
     (( SECONDS < deadline )) || { echo; fail_with_log registry "not ready after ${REGISTRY_START_TIMEOUT}s"; }
-    printf '.'; sleep 1
+    printf '.'; sleep 0.5
   done
   say " up in $((SECONDS - t0))s [$SCHEMA_REGISTRY_URL]"
 }

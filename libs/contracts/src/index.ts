@@ -2,3 +2,4 @@ export * from './avro-schema';
 export * from './headers';
 export * from './topic-registry';
 export * from './generated';
+export * from './intake-topics';

@@ -1,5 +1,6 @@
 import type { AvroSchema } from './avro-schema';
 import { SCHEMAS, type EventTypeMap } from './generated';
+import { ALL_INTAKE_TOPICS } from './intake-topics';
 
 /** A service of the platform. Services never import each other; they meet on topics. */
 export type ServiceName = 'ingestion' | 'scoring' | 'routing' | 'sla-monitor' | 'attribution' | 'reporting';
@@ -63,7 +64,10 @@ export type EventOf<T extends TopicDef> = T extends TopicDef<infer E> ? EventTyp
 /** Dead-letter topic of one consumer for one source topic: `<consumer>.<source-topic>.dlq`. */
 export const dlqTopicName = (consumer: string, sourceTopic: string): string => `${consumer}.${sourceTopic}.dlq`;
 
-/** Every dead-letter topic implied by the readers of the registry. */
-export const ALL_DLQ_TOPICS: readonly string[] = ALL_TOPICS.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name)));
+/** Every dead-letter topic implied by the readers of the registry, intake topics included. */
+export const ALL_DLQ_TOPICS: readonly string[] = [
+  ...ALL_TOPICS.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name))),
+  ...ALL_INTAKE_TOPICS.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name))),
+];
 
 export const topicByName = (name: string): TopicDef | undefined => ALL_TOPICS.find((t) => t.name === name);

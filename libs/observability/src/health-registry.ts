@@ -36,9 +36,12 @@ export class HealthRegistry implements BeforeApplicationShutdown {
   private shuttingDown = false;
   private readonly timeoutMs: number;
 
-  constructor(@Optional() @Inject(OBSERVABILITY_OPTIONS) options?: Pick<ObservabilityOptions, 'indicatorTimeoutMs'>) {
+  constructor(
+    @Optional() @Inject(OBSERVABILITY_OPTIONS) options?: Pick<ObservabilityOptions, 'indicatorTimeoutMs'>,
+  ) {
     const ms = options?.indicatorTimeoutMs ?? DEFAULT_INDICATOR_TIMEOUT_MS;
-    if (!Number.isFinite(ms) || ms <= 0) throw new Error(`indicatorTimeoutMs must be a positive number; got ${ms}`);
+    if (!Number.isFinite(ms) || ms <= 0)
+      throw new Error(`indicatorTimeoutMs must be a positive number; got ${ms}`);
     this.timeoutMs = ms;
   }
 
@@ -61,7 +64,8 @@ export class HealthRegistry implements BeforeApplicationShutdown {
   /** Runs every indicator concurrently, each bounded by the timeout. */
   async readiness(): Promise<ReadinessReport> {
     const checks = await Promise.all([...this.indicators.values()].map((i) => this.run(i)));
-    if (this.shuttingDown) checks.push({ name: 'shutdown', ok: false, detail: 'the service is shutting down' });
+    if (this.shuttingDown)
+      checks.push({ name: 'shutdown', ok: false, detail: 'the service is shutting down' });
     return { status: checks.every((c) => c.ok) ? 'ok' : 'unavailable', checks };
   }
 
@@ -72,13 +76,24 @@ export class HealthRegistry implements BeforeApplicationShutdown {
   private async run(indicator: HealthIndicator): Promise<IndicatorReport> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<HealthCheckResult>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, detail: `timed out after ${this.timeoutMs} ms` }), this.timeoutMs);
+      timer = setTimeout(
+        () => resolve({ ok: false, detail: `timed out after ${this.timeoutMs} ms` }),
+        this.timeoutMs,
+      );
     });
     try {
       const result = await Promise.race([indicator.check(), timeout]);
-      return { name: indicator.name, ok: result.ok === true, ...(result.detail ? { detail: result.detail } : {}) };
+      return {
+        name: indicator.name,
+        ok: result.ok === true,
+        ...(result.detail ? { detail: result.detail } : {}),
+      };
     } catch (error) {
-      return { name: indicator.name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+      return {
+        name: indicator.name,
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+      };
     } finally {
       clearTimeout(timer);
     }

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { counter, histogram } from './metrics';
 import { isPublicRoute } from './public-routes';
@@ -7,6 +6,27 @@ import { isPublicRoute } from './public-routes';
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const instrumented = new WeakSet<object>();
+
+/** What the hook reads from a Fastify request. */
+type ObservedRequest = {
+  id: string;
+  method: string;
+  url: string;
+  routeOptions: { url?: string | undefined };
+};
+/** What the hook reads from a Fastify reply. */
+type ObservedReply = { statusCode: number; elapsedTime: number };
+
+/**
+ * The part of a `FastifyInstance` this module uses. Structural on purpose: `@nestjs/platform-fastify`
+ * pins its own copy of fastify, whose `FastifyInstance` type is not the workspace's.
+ */
+export type FastifyHookTarget = {
+  addHook(
+    name: 'onResponse',
+    hook: (request: ObservedRequest, reply: ObservedReply) => Promise<void>,
+  ): unknown;
+};
 
 /**
  * Adds request metrics and an access log to a Fastify instance (Nest:
@@ -20,7 +40,7 @@ const instrumented = new WeakSet<object>();
  *   status code, duration and request id. Never bodies or headers. Probe and scrape routes log at
  *   `debug`, 5xx at `error`, the rest at `info`.
  */
-export function registerHttpObservability(app: FastifyInstance, logger: Logger): void {
+export function registerHttpObservability(app: FastifyHookTarget, logger: Logger): void {
   if (instrumented.has(app)) return;
   instrumented.add(app);
 

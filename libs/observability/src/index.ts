@@ -31,4 +31,4 @@ export { MetricsController } from './metrics.controller';
 export { ObservabilityModule } from './observability.module';
 export { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
 export { PUBLIC_ROUTES, isPublicRoute, type PublicRoute } from './public-routes';
-export { registerHttpObservability } from './http-observability';
+export { registerHttpObservability, type FastifyHookTarget } from './http-observability';

@@ -28,7 +28,9 @@ const getter: TextMapGetter<Readonly<KafkaHeaders>> = {
     if (value === undefined) return undefined;
     if (typeof value === 'string') return value;
     if (Buffer.isBuffer(value)) return value.toString('utf8');
-    return (value as ReadonlyArray<Buffer | string>).map((v) => (typeof v === 'string' ? v : v.toString('utf8')));
+    return (value as ReadonlyArray<Buffer | string>).map((v) =>
+      typeof v === 'string' ? v : v.toString('utf8'),
+    );
   },
 };
 
@@ -146,7 +148,10 @@ function runInSpan<T>(
       return await fn(span);
     } catch (error) {
       span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     } finally {
       span.end();

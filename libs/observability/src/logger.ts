@@ -73,5 +73,9 @@ export function traceFields(): Record<string, string> {
   if (!span) return {};
   const ctx = span.spanContext();
   if (!trace.isSpanContextValid(ctx)) return {};
-  return { trace_id: ctx.traceId, span_id: ctx.spanId, trace_flags: `0${ctx.traceFlags.toString(16)}`.slice(-2) };
+  return {
+    trace_id: ctx.traceId,
+    span_id: ctx.spanId,
+    trace_flags: `0${ctx.traceFlags.toString(16)}`.slice(-2),
+  };
 }

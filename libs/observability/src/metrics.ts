@@ -43,19 +43,26 @@ export type GaugeOptions<L extends string> = Omit<GaugeConfiguration<L>, 'regist
  * metric or was registered with other label names.
  */
 export function counter<L extends string = string>(options: CounterOptions<L>): Counter<L> {
-  return existing(options.name, Counter, options.labelNames) ?? new Counter<L>({ ...options, registers: [metricsRegistry] });
+  return (
+    existing(options.name, Counter, options.labelNames) ??
+    new Counter<L>({ ...options, registers: [metricsRegistry] })
+  );
 }
 
 /** A histogram in {@link metricsRegistry}; reuses one of the same name like {@link counter}. */
 export function histogram<L extends string = string>(options: HistogramOptions<L>): Histogram<L> {
   return (
-    existing(options.name, Histogram, options.labelNames) ?? new Histogram<L>({ ...options, registers: [metricsRegistry] })
+    existing(options.name, Histogram, options.labelNames) ??
+    new Histogram<L>({ ...options, registers: [metricsRegistry] })
   );
 }
 
 /** A gauge in {@link metricsRegistry}; reuses one of the same name like {@link counter}. */
 export function gauge<L extends string = string>(options: GaugeOptions<L>): Gauge<L> {
-  return existing(options.name, Gauge, options.labelNames) ?? new Gauge<L>({ ...options, registers: [metricsRegistry] });
+  return (
+    existing(options.name, Gauge, options.labelNames) ??
+    new Gauge<L>({ ...options, registers: [metricsRegistry] })
+  );
 }
 
 function existing<M extends Metric<string>>(

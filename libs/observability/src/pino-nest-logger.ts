@@ -59,7 +59,10 @@ export class PinoNestLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[], mayHaveStack = false): void {
     const rest = [...params];
     // Nest appends the context last; with no context it may pass `undefined` in its place.
-    const context = rest.length > 0 && (typeof rest.at(-1) === 'string' || rest.at(-1) === undefined) ? rest.pop() : undefined;
+    const context =
+      rest.length > 0 && (typeof rest.at(-1) === 'string' || rest.at(-1) === undefined)
+        ? rest.pop()
+        : undefined;
     const fields: Record<string, unknown> = {};
     if (typeof context === 'string') fields['context'] = context;
 

@@ -67,13 +67,16 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     Boolean(env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_ENDPOINT']);
 
   const spanProcessors: SpanProcessor[] = [
-    // The exporter reads the endpoint, headers and timeouts from the same OTEL_* variables.
+    // The exporter reads the endpoint, headers and timeouts from the same OTEL_* variables. With no
+    // processor at all the SDK would register no TracerProvider, and spans would have no ids.
     exporting ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new NoopSpanProcessor(),
     ...(options.spanProcessors ?? []),
   ];
 
   const instrumentations: Instrumentation[] = [
+    // Probes and scrapes arrive every few seconds; tracing them only adds noise.
     new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => isPublicRoute(req.url ?? '') }),
+    // Only queries made for a traced operation; timer and outbox polling would flood traces otherwise.
     new PgInstrumentation({ requireParentSpan: true }),
   ];
   const sdk = new NodeSDK({

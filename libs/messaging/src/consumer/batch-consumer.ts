@@ -1,4 +1,4 @@
-import { DLQ_HEADER, HEADER, dlqTopicName, type TopicDef } from '@smarketing/contracts';
+import { DLQ_HEADER, HEADER, dlqTopicName, type IntakeTopicDef, type TopicDef } from '@smarketing/contracts';
 import { withConsumerSpan } from '@smarketing/observability';
 import type { DataSource } from 'typeorm';
 import type { Envelope } from '../envelope';
@@ -9,14 +9,18 @@ import type { MessagingMetrics } from '../messaging-metrics';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { isTransient, retryTransient } from '../retry';
 import type { AvroSerde } from '../serde/avro-serde';
-import type { EventHandler } from './event-handler';
+import type { AnyEventHandler, JsonIntakeHandler } from './event-handler';
+
+type AnyTopic = TopicDef | IntakeTopicDef;
+type EventHandler = AnyEventHandler;
+const isJson = (t: AnyTopic): t is IntakeTopicDef => 'format' in t && t.format === 'json';
 
 export type BatchConsumerOptions = {
   /** The consuming service; names the inbox rows and the dead-letter topics. */
   readonly consumer: string;
   /** Consumer group; defaults to the service name so replicas share the work. */
   readonly groupId?: string;
-  readonly handlers: readonly EventHandler[];
+  readonly handlers: readonly AnyEventHandler[];
   readonly kafka: KafkaPort;
   /** Producer for dead letters. */
   readonly producer: ProducerPort;
@@ -47,7 +51,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class BatchConsumer {
   private handle?: ConsumerHandle;
   private readonly handlers: Map<string, EventHandler>;
-  private readonly topics: Map<string, TopicDef>;
+  private readonly topics: Map<string, AnyTopic>;
 
   constructor(private readonly o: BatchConsumerOptions) {
     this.handlers = new Map(o.handlers.map((h) => [h.topic.name, h]));
@@ -98,7 +102,7 @@ export class BatchConsumer {
     }
   }
 
-  private async processChunk(topic: TopicDef, handler: EventHandler, records: readonly RawRecord[], control: BatchControl) {
+  private async processChunk(topic: AnyTopic, handler: EventHandler, records: readonly RawRecord[], control: BatchControl) {
     const started = process.hrtime.bigint();
     const dead: DeadLetter[] = [];
     const events: Envelope<unknown>[] = [];
@@ -123,7 +127,7 @@ export class BatchConsumer {
   }
 
   private async apply(
-    topic: TopicDef,
+    topic: AnyTopic,
     handler: EventHandler,
     events: readonly Envelope<unknown>[],
     control: BatchControl,
@@ -159,7 +163,7 @@ export class BatchConsumer {
     return this.raw.get(event) as RawRecord;
   }
 
-  private async transaction(topic: TopicDef, handler: EventHandler, events: readonly Envelope<unknown>[]): Promise<void> {
+  private async transaction(topic: AnyTopic, handler: EventHandler, events: readonly Envelope<unknown>[]): Promise<void> {
     await withConsumerSpan(
       `${topic.name} process`,
       events.map((e) => e.headers),
@@ -200,15 +204,26 @@ export class BatchConsumer {
     );
   }
 
-  private async decode(topic: TopicDef, record: RawRecord): Promise<Envelope<unknown>> {
-    const eventId = record.headers[HEADER.eventId] ?? record.headers[HEADER.ceId];
+  private async decode(topic: AnyTopic, record: RawRecord): Promise<Envelope<unknown>> {
+    let value: Record<string, unknown> | undefined;
+    let eventId = record.headers[HEADER.eventId] ?? record.headers[HEADER.ceId];
+    if (isJson(topic)) {
+      try {
+        value = JSON.parse(record.value?.toString('utf8') ?? '') as Record<string, unknown>;
+      } catch (e) {
+        throw new UndecodableEventError(`${topic.name}: value is not JSON: ${(e as Error).message}`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UndecodableEventError(`${topic.name}: value is not a JSON object`);
+      const handler = this.handlers.get(topic.name) as JsonIntakeHandler;
+      eventId = (eventId && UUID.test(eventId) ? eventId : undefined) ?? handler.eventIdOf(value);
+    }
     if (!eventId || !UUID.test(eventId)) throw new UndecodableEventError(`missing or invalid ${HEADER.eventId} header`);
-    const value = await this.o.serde.decode<Record<string, unknown>>(topic, record.value);
+    value ??= await this.o.serde.decode<Record<string, unknown>>(topic as TopicDef, record.value);
     const headerTime = Date.parse(record.headers[HEADER.occurredAt] ?? record.headers[HEADER.ceTime] ?? '');
     const occurredAt = Number.isFinite(headerTime) ? headerTime : Number(value.occurredAt ?? record.timestamp);
     const envelope: Envelope<unknown> = {
       eventId: eventId.toLowerCase(),
-      eventType: record.headers[HEADER.eventType] ?? topic.eventType,
+      eventType: record.headers[HEADER.eventType] ?? (isJson(topic) ? topic.name : topic.eventType),
       occurredAt,
       topic: record.topic,
       partition: record.partition,
@@ -221,7 +236,7 @@ export class BatchConsumer {
     return envelope;
   }
 
-  private async deadLetter(topic: TopicDef, dead: readonly DeadLetter[]): Promise<void> {
+  private async deadLetter(topic: AnyTopic, dead: readonly DeadLetter[]): Promise<void> {
     const dlq = dlqTopicName(this.o.consumer, topic.name);
     const records: OutgoingRecord[] = dead.map(({ record, error, attempts }) => {
       const e = error as { name?: string; errorClass?: string; message?: string };

@@ -1,4 +1,4 @@
-import type { EventOf, TopicDef } from '@smarketing/contracts';
+import type { EventOf, IntakeTopicDef, TopicDef } from '@smarketing/contracts';
 import type { Envelope } from '../envelope';
 import type { PublishOptions } from '../outbox/outbox-writer';
 
@@ -21,3 +21,17 @@ export type EventHandler<T extends TopicDef = TopicDef> = {
   validate?(event: Envelope<EventOf<T>>): string | undefined;
   handle(events: readonly Envelope<EventOf<T>>[], tx: TxContext): Promise<void>;
 };
+
+/**
+ * Handles a JSON intake topic written by tools outside the platform. The value arrives parsed but
+ * unvalidated: validate it (return a reason to dead-letter). `eventIdOf` derives the idempotency
+ * key from the value (e.g. a Segment messageId) when the record has no event-id header.
+ */
+export type JsonIntakeHandler = {
+  readonly topic: IntakeTopicDef;
+  eventIdOf(value: unknown): string | undefined;
+  validate?(event: Envelope<unknown>): string | undefined;
+  handle(events: readonly Envelope<unknown>[], tx: TxContext): Promise<void>;
+};
+
+export type AnyEventHandler = EventHandler | JsonIntakeHandler;

@@ -11,7 +11,7 @@ import {
 import { createLogger, HealthIndicator, HealthRegistry, type HealthCheckResult } from '@smarketing/observability';
 import { DataSource } from 'typeorm';
 import { BatchConsumer } from '../consumer/batch-consumer';
-import type { EventHandler } from '../consumer/event-handler';
+import type { AnyEventHandler as EventHandler } from '../consumer/event-handler';
 import { KafkaPort, type ProducerPort } from '../kafka/kafka-port';
 import { KafkajsAdapter } from '../kafka/kafkajs-adapter';
 import { messagingMetrics } from '../messaging-metrics';

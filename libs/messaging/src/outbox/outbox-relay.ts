@@ -1,4 +1,4 @@
-import { topicByName } from '@smarketing/contracts';
+import { topicByName, type TopicDef } from '@smarketing/contracts';
 import type { DataSource } from 'typeorm';
 import type { OutgoingRecord, ProducerPort } from '../kafka/kafka-port';
 import type { LoggerPort } from '../logger-port';
@@ -20,6 +20,8 @@ export type OutboxRelayOptions = {
   readonly keepSentMs?: number;
   /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
   readonly inboxRetentionMs?: number;
+  /** Topics outside the contracts registry that rows may name (tests, benchmarks); the registry is the fallback. */
+  readonly topics?: readonly TopicDef[];
 };
 
 type OutboxRow = { id: string; topic: string; message_key: string; headers: Record<string, string>; payload: unknown };
@@ -36,7 +38,11 @@ export class OutboxRelay {
   private wakeUp?: () => void;
   private lastPurge = 0;
 
-  constructor(private readonly o: OutboxRelayOptions) {}
+  private readonly extraTopics: Map<string, TopicDef>;
+
+  constructor(private readonly o: OutboxRelayOptions) {
+    this.extraTopics = new Map((o.topics ?? []).map((t) => [t.name, t]));
+  }
 
   start(): void {
     if (this.running) return;
@@ -110,7 +116,7 @@ export class OutboxRelay {
       }
       const records: OutgoingRecord[] = [];
       for (const r of rows) {
-        const topic = topicByName(r.topic);
+        const topic = this.extraTopics.get(r.topic) ?? topicByName(r.topic);
         if (!topic) throw new Error(`outbox row ${r.id} names unknown topic ${r.topic}`);
         records.push({ topic: r.topic, key: r.message_key, value: await this.o.serde.encode(topic, r.payload), headers: r.headers });
       }

@@ -7,7 +7,9 @@ import { metricsRegistry } from '../metrics';
 describe('registerHttpObservability', () => {
   it('counts and times requests by route template and status, and logs one line without secrets', async () => {
     const lines: Record<string, unknown>[] = [];
-    const destination: DestinationStream = { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) };
+    const destination: DestinationStream = {
+      write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>),
+    };
     const app = Fastify();
     registerHttpObservability(app, createLogger({ service: 'ingestion', level: 'debug', destination }));
     registerHttpObservability(app, createLogger({ service: 'ingestion', level: 'debug', destination })); // no-op
@@ -16,7 +18,11 @@ describe('registerHttpObservability', () => {
     app.get('/health/live', async () => ({ status: 'ok' }));
     await app.ready();
 
-    await app.inject({ method: 'GET', url: '/leads/42?email=ada@example.com', headers: { authorization: 'Bearer t0ken' } });
+    await app.inject({
+      method: 'GET',
+      url: '/leads/42?email=ada@example.com',
+      headers: { authorization: 'Bearer t0ken' },
+    });
     await app.inject({ method: 'GET', url: '/leads/43' });
     await app.inject({ method: 'POST', url: '/v1/track', payload: { email: 'ada@example.com' } });
     await app.inject({ method: 'GET', url: '/nope/abc' });
@@ -27,7 +33,9 @@ describe('registerHttpObservability', () => {
     expect(text).toContain('http_server_requests_total{method="GET",route="/leads/:id",status_code="200"} 2');
     expect(text).toContain('http_server_requests_total{method="POST",route="/v1/track",status_code="500"} 1');
     expect(text).toContain('http_server_requests_total{method="GET",route="unmatched",status_code="404"} 1');
-    expect(text).toContain('http_server_request_duration_seconds_count{method="GET",route="/leads/:id",status_code="200"} 2');
+    expect(text).toContain(
+      'http_server_request_duration_seconds_count{method="GET",route="/leads/:id",status_code="200"} 2',
+    );
 
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({

@@ -1,6 +1,12 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
-import { contextFromHeaders, injectTraceHeaders, withConsumerSpan, withProducerSpan, type KafkaHeaders } from '../kafka-trace';
+import {
+  contextFromHeaders,
+  injectTraceHeaders,
+  withConsumerSpan,
+  withProducerSpan,
+  type KafkaHeaders,
+} from '../kafka-trace';
 import { shutdownTelemetry, startTelemetry } from '../telemetry';
 
 const exporter = new InMemorySpanExporter();
@@ -55,21 +61,32 @@ describe('Kafka trace headers', () => {
 describe('withConsumerSpan', () => {
   it('continues the producer trace: same trace id, the producer span as parent', async () => {
     const headers: KafkaHeaders = {};
-    const producer = await withProducerSpan('leads publish', headers, { 'messaging.destination.name': 'leads' }, (span) =>
-      span.spanContext(),
+    const producer = await withProducerSpan(
+      'leads publish',
+      headers,
+      { 'messaging.destination.name': 'leads' },
+      (span) => span.spanContext(),
     );
 
-    const inside = await withConsumerSpan('leads process', headers, { 'messaging.destination.name': 'leads' }, (span) => {
-      // The consumer span is active inside fn, so logs and DB spans join this trace.
-      expect(trace.getActiveSpan()).toBe(span);
-      return span.spanContext();
-    });
+    const inside = await withConsumerSpan(
+      'leads process',
+      headers,
+      { 'messaging.destination.name': 'leads' },
+      (span) => {
+        // The consumer span is active inside fn, so logs and DB spans join this trace.
+        expect(trace.getActiveSpan()).toBe(span);
+        return span.spanContext();
+      },
+    );
 
     expect(inside.traceId).toBe(producer.traceId);
     const consumer = await finished('leads process');
     expect(consumer?.kind).toBe(SpanKind.CONSUMER);
     expect(consumer?.parentSpanContext?.spanId).toBe(producer.spanId);
-    expect(consumer?.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': 'leads' });
+    expect(consumer?.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': 'leads',
+    });
     const published = await finished('leads publish');
     expect(published?.kind).toBe(SpanKind.PRODUCER);
   });

@@ -52,7 +52,16 @@ describe('createLogger', () => {
       'received',
     );
     const raw = JSON.stringify(out.lines()[0]);
-    for (const secret of ['ada@example.com', 'Basic top', 'Bearer abc', '"wk"', '"ak"', '"s"', '"p"', '"k"']) {
+    for (const secret of [
+      'ada@example.com',
+      'Basic top',
+      'Bearer abc',
+      '"wk"',
+      '"ak"',
+      '"s"',
+      '"p"',
+      '"k"',
+    ]) {
       expect(raw).not.toContain(secret);
     }
     expect(out.lines()[0]).toMatchObject({
@@ -90,10 +99,18 @@ describe('PinoNestLogger', () => {
     nest.error(new Error('kaput'), undefined, 'ExceptionsHandler');
     nest.verbose({ event: 'detail' });
     const [log, error, fromError, verbose] = out.lines();
-    expect(log).toMatchObject({ level: 'info', context: 'RouterExplorer', msg: 'Mapped {/health/live, GET} route' });
+    expect(log).toMatchObject({
+      level: 'info',
+      context: 'RouterExplorer',
+      msg: 'Mapped {/health/live, GET} route',
+    });
     expect(error).toMatchObject({ level: 'error', context: 'ExceptionsHandler', msg: 'boom' });
     expect(error?.['stack']).toContain('at x.ts:1:1');
-    expect(fromError).toMatchObject({ level: 'error', msg: 'kaput', err: { message: 'kaput', type: 'Error' } });
+    expect(fromError).toMatchObject({
+      level: 'error',
+      msg: 'kaput',
+      err: { message: 'kaput', type: 'Error' },
+    });
     expect(verbose).toMatchObject({ level: 'trace', event: 'detail' });
   });
 

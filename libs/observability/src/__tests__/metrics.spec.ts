@@ -17,7 +17,9 @@ describe('metric helpers', () => {
   it('refuse a name taken by another kind of metric or other labels', () => {
     counter({ name: 'test_taken_total', help: 'taken', labelNames: ['a'] });
     expect(() => gauge({ name: 'test_taken_total', help: 'taken' })).toThrow(/another kind/);
-    expect(() => counter({ name: 'test_taken_total', help: 'taken', labelNames: ['b'] })).toThrow(/labels \[a\]/);
+    expect(() => counter({ name: 'test_taken_total', help: 'taken', labelNames: ['b'] })).toThrow(
+      /labels \[a\]/,
+    );
   });
 
   it('register in the shared registry, labelled with the service, next to default Node metrics', async () => {

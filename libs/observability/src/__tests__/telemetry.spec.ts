@@ -1,7 +1,11 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { shutdownTelemetry, startTelemetry } from '../telemetry';
 
-const OTLP_VARS = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_SERVICE_NAME'] as const;
+const OTLP_VARS = [
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  'OTEL_SERVICE_NAME',
+] as const;
 const saved = Object.fromEntries(OTLP_VARS.map((k) => [k, process.env[k]]));
 
 afterEach(async () => {
@@ -36,7 +40,10 @@ describe('startTelemetry', () => {
   it('exports when OTEL_EXPORTER_OTLP_ENDPOINT is set and lets OTEL_SERVICE_NAME win', () => {
     process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] = 'http://127.0.0.1:4318';
     process.env['OTEL_SERVICE_NAME'] = 'scoring-canary';
-    expect(startTelemetry({ serviceName: 'scoring' })).toEqual({ serviceName: 'scoring-canary', exporting: true });
+    expect(startTelemetry({ serviceName: 'scoring' })).toEqual({
+      serviceName: 'scoring-canary',
+      exporting: true,
+    });
   });
 
   it('can start again after a shutdown', async () => {

@@ -22,7 +22,10 @@ describe('a service that starts telemetry first in main.ts', () => {
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-    expect(lines.find((l) => l['context'] === 'NestApplication')).toMatchObject({ service: 'fixture', level: 'info' });
+    expect(lines.find((l) => l['context'] === 'NestApplication')).toMatchObject({
+      service: 'fixture',
+      level: 'info',
+    });
     const handler = lines.find((l) => l['msg'] === 'listing leads');
     const access = lines.find((l) => l['msg'] === 'request completed');
     expect(handler).toMatchObject({ trace_id: INCOMING_TRACE });

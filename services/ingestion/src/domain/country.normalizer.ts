@@ -18,6 +18,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   'democratic republic of the congo': 'CD', 'republic of the congo': 'CG', 'st kitts and nevis': 'KN',
   'st lucia': 'LC', 'st vincent and the grenadines': 'VC', 'bosnia': 'BA', 'bosnia and herzegovina': 'BA',
   'trinidad': 'TT', 'trinidad and tobago': 'TT', 'the bahamas': 'BS', 'the gambia': 'GM', 'laos': 'LA',
+  'hong kong': 'HK', 'macao': 'MO', myanmar: 'MM', 'cocos islands': 'CC', 'saint vincent and the grenadines': 'VC',
   'moldova': 'MD', 'syria': 'SY', 'iran': 'IR', 'bolivia': 'BO', 'venezuela': 'VE', 'tanzania': 'TZ',
 };
 
@@ -41,6 +42,8 @@ function buildIndex(): ReadonlyMap<string, string> {
       index.set(key(name), alpha2);
       // Accent-free spelling: "Curacao", "Reunion", "Aland Islands".
       index.set(key(name.normalize('NFD').replace(/\p{M}/gu, '')), alpha2);
+      // ICU abbreviates Saint: "St. Lucia" should also be found as "Saint Lucia".
+      if (key(name).startsWith('st ')) index.set(`saint ${key(name).slice(3)}`, alpha2);
     }
   }
   for (const [alias, alpha2] of Object.entries(ALIASES)) index.set(key(alias), alpha2);

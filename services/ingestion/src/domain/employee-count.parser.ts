@@ -15,9 +15,9 @@ function parseQuantity(raw: string): number | null {
   let value: number;
   if (/^\d{1,3}([,.]\d{3})+$/.test(digits) && multiplier === 1) {
     value = Number(digits.replace(/[,.]/g, '')); // thousands separators: "1,000", "1.000"
-  } else if (/^\d+([.,]\d+)?$/.test(digits)) {
-    value = Number(digits.replace(',', '.')) * multiplier; // "1.5k", "2,5k"
-    if (multiplier === 1 && !Number.isInteger(value)) return null; // "10.5" people is a typo, not a size
+  } else if (multiplier === 1 ? /^\d+$/.test(digits) : /^\d+([.,]\d+)?$/.test(digits)) {
+    // Decimals only with a multiplier ("1.5k", "2,5k"): "10.5" people is a typo, "1,00" is ambiguous.
+    value = Number(digits.replace(',', '.')) * multiplier;
   } else {
     return null;
   }

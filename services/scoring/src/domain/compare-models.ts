@@ -82,8 +82,7 @@ export const compareModels = (
       outcomesByBand[band].push(lead.outcome);
       if (m > 0 && band !== from) bandChanges.push({ leadId: lead.leadId, from, to: band });
     });
-    const conversion = perBand(() => conversionOf([]));
-    for (const band of ALL_BANDS) conversion[band] = conversionOf(outcomesByBand[band]);
+    const conversion = Object.fromEntries(ALL_BANDS.map((band) => [band, conversionOf(outcomesByBand[band])])) as Record<Band, BandConversion>;
     return { modelId: model.id, modelVersion: model.version, bandCounts, bandChanges, conversion };
   });
 };

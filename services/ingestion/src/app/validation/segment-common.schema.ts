@@ -30,3 +30,8 @@ export const whoIsRequired = {
 export type SegmentCallType = 'identify' | 'track' | 'page' | 'group';
 
 export const segmentTypeLiteral = <T extends SegmentCallType>(type: T) => z.literal(type, { error: `must be "${type}"` });
+
+/** Single-call routes (POST /v1/track) imply the type, so a body without `type` gets the route's. */
+export function withCallType(input: unknown, type: SegmentCallType): unknown {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) && !Object.hasOwn(input, 'type') ? { ...input, type } : input;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainObject } from './common.schema';
 import { parseWithSchema } from './schema-parser';
-import { segmentCommonFields, segmentTypeLiteral, whoIsRequired } from './segment-common.schema';
+import { segmentCommonFields, segmentTypeLiteral, whoIsRequired, withCallType } from './segment-common.schema';
 import type { ValidationResult } from './validation-result';
 
 export const identifyCallSchema = z
@@ -10,11 +10,6 @@ export const identifyCallSchema = z
 
 export type IdentifyCall = z.output<typeof identifyCallSchema>;
 
-/** Body of POST /v1/identify; `type` may be omitted there because the route says it. */
 export function parseIdentifyCall(input: unknown): ValidationResult<IdentifyCall> {
-  return parseWithSchema(identifyCallSchema, withType(input, 'identify'));
-}
-
-function withType(input: unknown, type: string): unknown {
-  return typeof input === 'object' && input !== null && !Array.isArray(input) && !('type' in input) ? { ...input, type } : input;
+  return parseWithSchema(identifyCallSchema, withCallType(input, 'identify'));
 }

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { stackEnv } from './env';
+
+export type TestDatabase = {
+  readonly name: string;
+  /** DATABASE_URL with the test database. */
+  readonly url: string;
+  /** Runs one statement on a short-lived connection to the test database. */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Drops the database (terminating leftover connections). */
+  drop(): Promise<void>;
+};
+
+const withDatabase = (url: string, database: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+};
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: stackEnv().databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates `<prefix>_<random>` (e.g. smarketing_test_messaging_1a2b3c4d) on the stack's PostgreSQL. */
+export async function createTestDatabase(prefix = 'smarketing_test'): Promise<TestDatabase> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database prefix ${prefix}`);
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = withDatabase(stackEnv().databaseUrl, name);
+  return {
+    name,
+    url,
+    async query<R>(sql: string, params?: unknown[]): Promise<R[]> {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as R[];
+      } finally {
+        await client.end();
+      }
+    },
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

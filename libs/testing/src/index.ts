@@ -1,0 +1,6 @@
+export * from './env';
+export * from './wait-for';
+export * from './stack';
+export * from './topics';
+export * from './database';
+export * from './topic-reader';

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS, type AvroSchema, type TopicDef } from '@smarketing/contracts';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { stackEnv } from './env';
+
+/** A name no other test run uses: `test.<uuid>.<suffix>`. */
+export const uniqueTopicName = (suffix: string): string => `test.${randomUUID()}.${suffix}`;
+
+/**
+ * An ad-hoc `lead-erased` topic (same shape as the registry's entries) under a unique name, so
+ * concurrent test runs never share a topic or a registry subject.
+ */
+export function testTopicDef(name = uniqueTopicName('lead-erased'), schema: AvroSchema = TOPICS.leadErased.schema): TopicDef<'lead-erased'> {
+  return {
+    name,
+    eventType: 'lead-erased',
+    writer: 'ingestion',
+    keyField: 'leadId',
+    readers: [],
+    schemaFile: TOPICS.leadErased.schemaFile,
+    schema,
+    doc: 'test topic',
+  };
+}
+
+/** Runs `fn` with a connected kafkajs admin client, always disconnecting. */
+export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>, brokers = stackEnv().brokers): Promise<T> {
+  const kafka = new Kafka({ clientId: 'smarketing-testing', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Creates topics (auto creation is off on the local broker) and waits for their leaders. */
+export async function createTopics(names: readonly string[], numPartitions = 6): Promise<void> {
+  await withAdmin(async (admin) => {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: names.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+    });
+  });
+}
+
+/** Deletes topics, ignoring those already gone. */
+export async function deleteTopics(names: readonly string[]): Promise<void> {
+  if (!names.length) return;
+  await withAdmin(async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const gone = names.filter((n) => existing.has(n));
+    if (gone.length) await admin.deleteTopics({ topics: gone, timeout: 30_000 });
+  }).catch(() => undefined);
+}
+
+/** Registers `schema` under `subject` (Confluent API) and returns its id. */
+export async function registerSchema(subject: string, schema: AvroSchema, registryUrl = stackEnv().registryUrl): Promise<number> {
+  const res = await fetch(`${registryUrl}/subjects/${encodeURIComponent(subject)}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ schemaType: 'AVRO', schema: JSON.stringify(schema) }),
+  });
+  if (!res.ok) throw new Error(`registering ${subject} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: number }).id;
+}
+
+/** Sets the compatibility level of one subject. */
+export async function setSubjectCompatibility(subject: string, compatibility: string, registryUrl = stackEnv().registryUrl): Promise<void> {
+  const res = await fetch(`${registryUrl}/config/${encodeURIComponent(subject)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ compatibility }),
+  });
+  if (!res.ok) throw new Error(`setting compatibility of ${subject} failed: ${res.status} ${await res.text()}`);
+}
+
+/** Deletes a subject (soft, then permanent), ignoring a missing one. */
+export async function deleteSubject(subject: string, registryUrl = stackEnv().registryUrl): Promise<void> {
+  const url = `${registryUrl}/subjects/${encodeURIComponent(subject)}`;
+  await fetch(url, { method: 'DELETE' }).catch(() => undefined);
+  await fetch(`${url}?permanent=true`, { method: 'DELETE' }).catch(() => undefined);
+}
+
+/** A test topic, created with `partitions` partitions, with its schema registered under `<name>-value`. */
+export async function provisionTestTopic(topic: TopicDef, partitions = 6): Promise<number> {
+  await createTopics([topic.name], partitions);
+  return registerSchema(`${topic.name}-value`, topic.schema);
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { boundedString, idString, isoDateTime } from './common.schema';
+import { leadOrEmailRequired, leadReferenceFields } from './lead-reference.schema';
+import { parseWithSchema } from './schema-parser';
+import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
+
+export type DispositionOutcome = 'accepted' | 'rejected' | 'qualified' | 'disqualified' | 'recycled';
+export type DispositionReason =
+  | 'bad_fit'
+  | 'no_budget'
+  | 'no_authority'
+  | 'no_need'
+  | 'bad_timing'
+  | 'duplicate'
+  | 'competitor'
+  | 'student'
+  | 'invalid_contact'
+  | 'other';
+
+export const DISPOSITION_OUTCOMES = ['accepted', 'rejected', 'qualified', 'disqualified', 'recycled'] as const satisfies readonly DispositionOutcome[];
+export const DISPOSITION_REASONS = [
+  'bad_fit', 'no_budget', 'no_authority', 'no_need', 'bad_timing', 'duplicate', 'competitor', 'student', 'invalid_contact', 'other',
+] as const satisfies readonly DispositionReason[];
+
+/** Sales must say why it turned a lead down: that reason is what marketing learns from. */
+function reasonRequired(disposition: DispositionOutcome): boolean {
+  switch (disposition) {
+    case 'rejected':
+    case 'disqualified':
+      return true;
+    case 'accepted':
+    case 'qualified':
+    case 'recycled':
+      return false;
+    default: {
+      const unreachable: never = disposition;
+      return unreachable;
+    }
+  }
+}
+
+export const dispositionSchema = z
+  .object(
+    {
+      dispositionId: idString,
+      ...leadReferenceFields,
+      repId: idString,
+      disposition: z.enum(DISPOSITION_OUTCOMES, { error: `must be one of ${DISPOSITION_OUTCOMES.join(', ')}` }),
+      reason: z.enum(DISPOSITION_REASONS, { error: `must be one of ${DISPOSITION_REASONS.join(', ')}` }).optional(),
+      notes: boundedString(VALIDATION_LIMITS.maxNotes).optional(),
+      occurredAt: isoDateTime,
+    },
+    { error: 'must be an object' },
+  )
+  .refine(leadOrEmailRequired.check, leadOrEmailRequired.params)
+  .refine((fact) => !reasonRequired(fact.disposition) || fact.reason !== undefined, {
+    message: 'is required when the disposition is rejected or disqualified',
+    path: ['reason'],
+  });
+
+export type Disposition = z.output<typeof dispositionSchema>;
+
+export function parseDisposition(input: unknown): ValidationResult<Disposition> {
+  return parseWithSchema(dispositionSchema, input);
+}
