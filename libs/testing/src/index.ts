@@ -4,3 +4,4 @@ export * from './stack';
 export * from './topics';
 export * from './database';
 export * from './topic-reader';
+export * from './child-process';

@@ -1,4 +1,4 @@
-import { ALL_TOPICS, DLQ_HEADER, HEADER, dlqTopicName, type TopicDef } from '@smarketing/contracts';
+import { ALL_INTAKE_TOPICS, ALL_TOPICS, DLQ_HEADER, HEADER, dlqTopicName, type IntakeTopicDef, type TopicDef } from '@smarketing/contracts';
 import { stringify } from 'yaml';
 import { loadPlatformConfig } from './platform-config';
 import { valueSubject } from './register-schemas';
@@ -43,9 +43,9 @@ function dlqHeaders(): Doc {
   return {
     type: 'object',
     description: 'The dead-lettered record keeps all its own headers (event-id, event-type, ...) and gains these.',
-    required: [d.originalTopic, d.originalPartition, d.originalOffset, d.errorClass, d.errorMessage, d.attempts, d.consumer, d.failedAt, HEADER.eventId],
+    required: [d.originalTopic, d.originalPartition, d.originalOffset, d.errorClass, d.errorMessage, d.attempts, d.consumer, d.failedAt],
     properties: {
-      [HEADER.eventId]: str('The original event id, kept so that a replay stays idempotent.'),
+      [HEADER.eventId]: str('The original event id (intake records may have none), kept so that a replay stays idempotent.'),
       [d.originalTopic]: str('Topic the record was consumed from.'),
       [d.originalPartition]: str('Its partition (decimal).'),
       [d.originalOffset]: str('Its offset (decimal).'),
@@ -69,14 +69,50 @@ const channelBindings = (s: TopicSpec): Doc => ({
 });
 
 /** Builds the AsyncAPI 3.0 document of every topic (and dead-letter topic) from the topic registry. */
-export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS): Doc {
+export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS, intake: readonly IntakeTopicDef[] = ALL_INTAKE_TOPICS): Doc {
   // The document describes the defaults, not one environment's overrides, so it is reproducible.
   const defaults = loadPlatformConfig({});
-  const specs = new Map(platformTopicSpecs(defaults, topics.map((t) => t.name), topics.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name)))).map((s) => [s.name, s]));
+  const all = [...topics, ...intake];
+  const specs = new Map(
+    platformTopicSpecs(defaults, all.map((t) => t.name), all.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name)))).map((s) => [s.name, s]),
+  );
   const spec = (name: string): TopicSpec => specs.get(name) as TopicSpec;
   const channels: Doc = {};
   const operations: Doc = {};
   const messages: Doc = {};
+
+  const addReaders = (t: { name: string; readers: readonly string[] }, id: string, messageName: string): void => {
+    for (const reader of t.readers) {
+      operations[`${camel(reader)}Receives${pascal(id)}`] = {
+        action: 'receive',
+        title: `${reader} reads ${t.name}`,
+        channel: { $ref: `#/channels/${id}` },
+        messages: [{ $ref: `#/channels/${id}/messages/${messageName}` }],
+        bindings: { kafka: { groupId: { type: 'string', const: reader }, bindingVersion: KAFKA_BINDING } },
+        'x-readers': [reader],
+      };
+
+      const dlq = dlqTopicName(reader, t.name);
+      const dlqId = `${camel(reader)}Dlq${pascal(id)}`;
+      channels[dlqId] = {
+        address: dlq,
+        title: dlq,
+        description: `Dead letters of ${reader} for ${t.name}: records it could not process (undecodable, schema-incompatible, invalid for the business). Replayable with their original event-id.`,
+        messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
+        bindings: channelBindings(spec(dlq)),
+        'x-writer': reader,
+        'x-readers': [],
+        'x-source-topic': t.name,
+      };
+      operations[`${camel(reader)}DeadLetters${pascal(id)}`] = {
+        action: 'send',
+        title: `${reader} dead-letters ${t.name}`,
+        channel: { $ref: `#/channels/${dlqId}` },
+        messages: [{ $ref: `#/channels/${dlqId}/messages/DeadLetter` }],
+        'x-writer': reader,
+      };
+    }
+  };
 
   for (const t of topics) {
     const id = camel(t.eventType);
@@ -118,36 +154,38 @@ export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS): Doc {
       messages: [{ $ref: `#/channels/${id}/messages/${messageName}` }],
       'x-writer': t.writer,
     };
-    for (const reader of t.readers) {
-      operations[`${camel(reader)}Receives${messageName}`] = {
-        action: 'receive',
-        title: `${reader} reads ${t.name}`,
-        channel: { $ref: `#/channels/${id}` },
-        messages: [{ $ref: `#/channels/${id}/messages/${messageName}` }],
-        bindings: { kafka: { groupId: { type: 'string', const: reader }, bindingVersion: KAFKA_BINDING } },
-        'x-readers': [reader],
-      };
+    addReaders(t, id, messageName);
+  }
 
-      const dlq = dlqTopicName(reader, t.name);
-      const dlqId = `${camel(reader)}Dlq${messageName}`;
-      channels[dlqId] = {
-        address: dlq,
-        title: dlq,
-        description: `Dead letters of ${reader} for ${t.name}: records it could not process (undecodable, schema-incompatible, invalid for the business). Replayable with their original event-id.`,
-        messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
-        bindings: channelBindings(spec(dlq)),
-        'x-writer': reader,
-        'x-readers': [],
-        'x-source-topic': t.name,
-      };
-      operations[`${camel(reader)}DeadLetters${messageName}`] = {
-        action: 'send',
-        title: `${reader} dead-letters ${t.name}`,
-        channel: { $ref: `#/channels/${dlqId}` },
-        messages: [{ $ref: `#/channels/${dlqId}/messages/DeadLetter` }],
-        'x-writer': reader,
-      };
-    }
+  for (const t of intake) {
+    const id = camel(`intake-${t.name.split('.')[1] ?? t.name}`);
+    const messageName = pascal(id);
+    messages[messageName] = {
+      name: messageName,
+      title: t.name,
+      summary: t.doc,
+      contentType: 'application/json',
+      description: 'Written by tools outside the platform; validated by ingestion like its HTTP input (same shapes), rejected records are dead-lettered.',
+      payload: { type: 'object', description: t.doc },
+      bindings: { kafka: { key: str('Any key; the platform does not rely on it.'), bindingVersion: KAFKA_BINDING } },
+    };
+    channels[id] = {
+      address: t.name,
+      title: t.name,
+      description: t.doc,
+      messages: { [messageName]: { $ref: `#/components/messages/${messageName}` } },
+      bindings: channelBindings(spec(t.name)),
+      'x-writer': t.writer,
+      'x-readers': [...t.readers],
+    };
+    operations[`${t.writer}Sends${messageName}`] = {
+      action: 'send',
+      title: `${t.writer} tools write ${t.name}`,
+      channel: { $ref: `#/channels/${id}` },
+      messages: [{ $ref: `#/channels/${id}/messages/${messageName}` }],
+      'x-writer': t.writer,
+    };
+    addReaders(t, id, messageName);
   }
   messages.DeadLetter = {
     name: 'DeadLetter',

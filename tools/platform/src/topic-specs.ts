@@ -1,6 +1,6 @@
-import { ALL_DLQ_TOPICS, ALL_TOPICS } from '@smarketing/contracts';
+import { ALL_DLQ_TOPICS, ALL_INTAKE_TOPICS, ALL_TOPICS } from '@smarketing/contracts';
 
-/** What a topic is for: an event stream (one writer, many readers) or a consumer's dead letters. */
+/** What a topic is for: an event stream (one writer, many readers; intake topics included) or a consumer's dead letters. */
 export type TopicRole = 'event' | 'dlq';
 
 /** The desired state of one topic. */
@@ -29,10 +29,10 @@ export function topicConfigs(role: TopicRole, s: TopicSettings): Record<string, 
   return configs;
 }
 
-/** Every topic of the registry and every dead-letter topic its readers imply. */
+/** Every topic of the registry, every intake topic, and every dead-letter topic their readers imply. */
 export function platformTopicSpecs(
   s: TopicSettings,
-  events: readonly string[] = ALL_TOPICS.map((t) => t.name),
+  events: readonly string[] = [...ALL_TOPICS, ...ALL_INTAKE_TOPICS].map((t) => t.name),
   dlqs: readonly string[] = ALL_DLQ_TOPICS,
 ): TopicSpec[] {
   const spec = (name: string, role: TopicRole): TopicSpec => ({

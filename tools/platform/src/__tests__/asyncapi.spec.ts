@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, Parser, type SchemaParser } from '@asyncapi/parser';
-import { ALL_DLQ_TOPICS, ALL_TOPICS, HEADER } from '@smarketing/contracts';
+import { ALL_DLQ_TOPICS, ALL_INTAKE_TOPICS, ALL_TOPICS, HEADER } from '@smarketing/contracts';
 import { Type } from 'avsc';
 import { parse as parseYaml } from 'yaml';
 import { AVRO_SCHEMA_FORMAT, buildAsyncApi, renderAsyncApi } from '../asyncapi';
@@ -47,7 +47,7 @@ describe('AsyncAPI document', () => {
     const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     expect(errors.map((d) => `${d.path.join('.')}: ${d.message}`)).toEqual([]);
     expect(document).toBeDefined();
-    expect(document!.channels().length).toBe(ALL_TOPICS.length + ALL_DLQ_TOPICS.length);
+    expect(document!.channels().length).toBe(ALL_TOPICS.length + ALL_INTAKE_TOPICS.length + ALL_DLQ_TOPICS.length);
     expect(document!.messages().length).toBeGreaterThanOrEqual(ALL_TOPICS.length);
   });
 
@@ -58,15 +58,15 @@ describe('AsyncAPI document', () => {
     expect(diagnostics.some((d) => d.severity === DiagnosticSeverity.Error && /invalid Avro schema/.test(d.message))).toBe(true);
   });
 
-  it('has one channel per topic and per dead-letter topic, addressed by topic name', () => {
+  it('has one channel per topic, intake topic and dead-letter topic, addressed by topic name', () => {
     const doc = parseYaml(text) as { channels: Record<string, Channel> };
     const addresses = Object.values(doc.channels).map((c) => c.address).sort();
-    expect(addresses).toEqual([...ALL_TOPICS.map((t) => t.name), ...ALL_DLQ_TOPICS].sort());
+    expect(addresses).toEqual([...ALL_TOPICS, ...ALL_INTAKE_TOPICS].map((t) => t.name).concat(ALL_DLQ_TOPICS).sort());
   });
 
   it('names the writer on a send operation and each reader on its own receive operation', () => {
     const doc = parseYaml(text) as { channels: Record<string, Channel>; operations: Record<string, Operation> };
-    for (const t of ALL_TOPICS) {
+    for (const t of [...ALL_TOPICS, ...ALL_INTAKE_TOPICS]) {
       const [id, channel] = Object.entries(doc.channels).find(([, c]) => c.address === t.name)!;
       expect(channel['x-writer']).toBe(t.writer);
       expect(channel['x-readers']).toEqual(t.readers);

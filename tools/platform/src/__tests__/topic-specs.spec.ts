@@ -1,4 +1,4 @@
-import { ALL_DLQ_TOPICS, ALL_TOPICS } from '@smarketing/contracts';
+import { ALL_DLQ_TOPICS, ALL_INTAKE_TOPICS, ALL_TOPICS } from '@smarketing/contracts';
 import { loadPlatformConfig } from '../platform-config';
 import { platformTopicSpecs, topicConfigs } from '../topic-specs';
 
@@ -7,7 +7,7 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('platform topic specs', () => {
   it('defaults to 6 partitions, replication 1, 7-day events and 30-day dead letters', () => {
     const specs = platformTopicSpecs(loadPlatformConfig({}));
-    expect(specs.map((s) => s.name)).toEqual([...ALL_TOPICS.map((t) => t.name), ...ALL_DLQ_TOPICS]);
+    expect(specs.map((s) => s.name)).toEqual([...ALL_TOPICS.map((t) => t.name), ...ALL_INTAKE_TOPICS.map((t) => t.name), ...ALL_DLQ_TOPICS]);
     const event = specs.find((s) => s.role === 'event')!;
     const dlq = specs.find((s) => s.role === 'dlq')!;
     expect(event).toMatchObject({ partitions: 6, replication: 1, configs: { 'cleanup.policy': 'delete', 'retention.ms': String(7 * DAY) } });

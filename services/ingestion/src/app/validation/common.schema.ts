@@ -15,7 +15,7 @@ export const segmentId = z
 
 /** ISO-8601 date-time with a zone (Z or ±hh:mm): local times are ambiguous. */
 export const isoDateTime = z.iso
-  .datetime({ offset: true, error: 'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z' })
+  .datetime({ offset: true, abort: true, error: 'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z' })
   .refine((value) => Number.isFinite(Date.parse(value)), 'is not a real date');
 
 export const isoDate = z.iso.date({ error: 'must be an ISO-8601 date, e.g. 2024-05-01' });

@@ -3,7 +3,7 @@ import { VALIDATION_LIMITS, type ValidationError } from './validation-result';
 
 export type InputShapeOptions = {
   maxDepth?: number;
-  /** Depth of the root value: -2 for a batch body, so that each `batch[i]` call counts from 0. */
+  /** Level of the root value (a call is level 1): -1 for a batch body, so each `batch[i]` call is level 1 too. */
   rootDepth?: number;
 };
 
@@ -33,6 +33,6 @@ export function checkInputShape(input: unknown, options: InputShapeOptions = {})
       visit((value as Record<string, unknown>)[key], [...path, key], depth + 1);
     }
   };
-  visit(input, [], options.rootDepth ?? 0);
+  visit(input, [], options.rootDepth ?? 1);
   return errors;
 }

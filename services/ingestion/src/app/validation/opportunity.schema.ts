@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { amount, boundedString, currencyCode, idString, isoDate, isoDateTime, leadId, normalizedDomain, normalizedEmail } from './common.schema';
 import { withMinorUnits } from './money.schema';
+import { runOnObjects } from './segment-common.schema';
 import { parseWithSchema } from './schema-parser';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
@@ -30,7 +31,7 @@ export const opportunitySchema = z
   .refine((fact) => fact.accountId !== undefined || fact.accountDomain !== undefined, {
     message: 'accountId or accountDomain is required',
     path: ['accountId'],
-    when: () => true,
+    when: runOnObjects,
   })
   .transform(withMinorUnits);
 

@@ -3,6 +3,10 @@ import { formatFieldPath } from './field-path.formatter';
 import { checkInputShape, type InputShapeOptions } from './input-shape.guard';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined;
+}
+
 /** Shape guard, then the schema; never throws on any JSON value, returns errors with field paths. */
 export function parseWithSchema<S extends z.ZodType>(schema: S, input: unknown, shape: InputShapeOptions = {}): ValidationResult<z.output<S>> {
   const shapeErrors = checkInputShape(input, shape);
@@ -12,7 +16,7 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, input: unknown, 
   const errors = result.error.issues.slice(0, VALIDATION_LIMITS.maxErrors).map((issue) => ({
     path: formatFieldPath(issue.path),
     // zod's "expected string, received undefined" reads better as "is required".
-    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+    message: isMissing(issue) ? 'is required' : issue.message,
   }));
   return { ok: false, errors };
 }

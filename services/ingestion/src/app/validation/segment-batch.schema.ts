@@ -31,5 +31,5 @@ export type SegmentBatch = z.output<typeof segmentBatchSchema>;
 
 /** Body of POST /v1/batch. Depth is counted from each call, not from the envelope. */
 export function parseSegmentBatch(input: unknown): ValidationResult<SegmentBatch> {
-  return parseWithSchema(segmentBatchSchema, input, { rootDepth: -2 });
+  return parseWithSchema(segmentBatchSchema, input, { rootDepth: -1 });
 }

@@ -18,13 +18,16 @@ export const segmentCommonFields = {
   context: segmentContextSchema.optional(),
 };
 
+/** Cross-field rules run even when other fields failed, so one 400 lists every problem; not on non-objects. */
+export const runOnObjects = (payload: { value: unknown }): boolean => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+
 /** Segment's rule: a call must say who, by userId or anonymousId. Runs even when other fields fail. */
 export const whoIsRequired = {
   check: (call: unknown): boolean => {
     const { userId, anonymousId } = (call ?? {}) as { userId?: unknown; anonymousId?: unknown };
     return userId !== undefined || anonymousId !== undefined;
   },
-  params: { message: 'userId or anonymousId is required', path: ['userId'], when: () => true },
+  params: { message: 'userId or anonymousId is required', path: ['userId'], when: runOnObjects },
 };
 
 export type SegmentCallType = 'identify' | 'track' | 'page' | 'group';
