@@ -18,6 +18,7 @@ function jestConfig(projectDir, kind = 'unit') {
     testMatch: kind === 'unit' ? ['<rootDir>/src/**/__tests__/**/*.spec.ts'] : ['<rootDir>/test/**/*.int-spec.ts'],
     testTimeout: kind === 'unit' ? 20_000 : 180_000,
     setupFiles: [path.join(__dirname, 'jest.setup.js')],
+    reporters: ['default', path.join(__dirname, 'tools/scripts/jest-summary-reporter.js')],
     ...(kind === 'int' ? { maxWorkers: 1 } : {}),
   };
 }

@@ -13,10 +13,8 @@ export const segmentId = z
   .union([idString, z.number().finite().transform(String)], { error: 'must be a non-empty string' })
   .pipe(idString);
 
-/** ISO-8601 date-time with a zone (Z or ±hh:mm): local times are ambiguous. */
-export const isoDateTime = z.iso
-  .datetime({ offset: true, abort: true, error: 'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z' })
-  .refine((value) => Number.isFinite(Date.parse(value)), 'is not a real date');
+/** ISO-8601 date-time with a zone (Z or ±hh:mm): local times are ambiguous. zod also rejects Feb 30. */
+export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z' });
 
 export const isoDate = z.iso.date({ error: 'must be an ISO-8601 date, e.g. 2024-05-01' });
 

@@ -9,8 +9,8 @@ import type { ValidationResult } from './validation-result';
 /** Any supported Segment call, told apart by `type`; screen and alias calls are not supported. */
 export const segmentCallSchema = z.discriminatedUnion('type', [identifyCallSchema, trackCallSchema, pageCallSchema, groupCallSchema], {
   error: (issue) => {
-    if (issue.code === 'invalid_type') return 'must be an object';
-    return issue.code === 'invalid_union' ? 'must be one of "identify", "track", "page", "group"' : undefined;
+    if (typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input)) return 'must be an object';
+    return 'must be one of "identify", "track", "page", "group"';
   },
 });
 

@@ -72,7 +72,8 @@ describe('Segment calls', () => {
     ['campaign not an object', track({ context: { campaign: 'spring' } }), 'context.campaign', 'must be an object'],
     ['unsupported type', { type: 'alias', messageId: 'm', userId: 'u' }, 'type', 'must be one of "identify", "track", "page", "group"'],
     ['not an object', 'hello', '(root)', 'must be an object'],
-    ['no type', { messageId: 'm', userId: 'u' }, 'type', 'is required'],
+    ['no type', { messageId: 'm', userId: 'u' }, 'type', 'must be one of "identify", "track", "page", "group"'],
+    ['impossible date', track({ timestamp: '2023-02-29T00:00:00Z' }), 'timestamp', 'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z'],
   ])('rejects a call with %s, naming the field', (_case, body, path, message) => {
     expect(errorsOf(parseSegmentCall(body))).toContainEqual({ path, message });
   });
