@@ -13,6 +13,17 @@ const schema = z.object({
   CONSUMER_GROUP: z.string().default('ingestion'),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bootstrap admin key (scopes admin, ingest, read); hashed at start-up, never stored. At least 32 characters. */
+  INGESTION_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Optional dev write key for the source `dev` (Segment Basic-auth username); hashed at start-up. */
+  INGESTION_DEV_WRITE_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Requests per source per window before 429 (a key may set its own limit). */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1_000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(1_000),
+  /** How long a looked-up key stays cached; revocations take effect on other replicas within it. */
+  KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Largest accepted request body (Segment's batch limit is 500 KB). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).default(512_000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,7 +5,7 @@ import { stackEnv } from '@smarketing/testing';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Envelope, EventHandler, LoggerPort, MessagingMetrics } from '../../src';
-import { AvroSerde, KafkajsAdapter, messagingMetrics } from '../../src';
+import { AvroSerde, BatchConsumer, KafkajsAdapter, messagingMetrics, OutboxRelay } from '../../src';
 
 export type LeadErasedTopic = TopicDef<'lead-erased'>;
 
@@ -135,4 +135,56 @@ export async function produceEvents(
     await producer.disconnect();
   }
   return ids;
+}
+
+export type RunningConsumer = {
+  readonly consumer: BatchConsumer;
+  readonly relay?: OutboxRelay;
+  readonly kafka: KafkajsAdapter;
+  stop(): Promise<void>;
+};
+
+/** Starts a BatchConsumer (and optionally a relay) in this process and waits until it joined its group. */
+export async function startConsumer(o: {
+  readonly name: string;
+  readonly dataSource: DataSource;
+  readonly handlers: readonly EventHandler[];
+  readonly serde: AvroSerde;
+  readonly relayTopics?: readonly TopicDef[];
+  readonly maxBatchSize?: number;
+}): Promise<RunningConsumer> {
+  const kafka = kafkaAdapter(o.name);
+  const producer = kafka.producer();
+  await producer.connect();
+  const logger = quietLogger();
+  const metrics = testMetrics();
+  const relay = o.relayTopics
+    ? new OutboxRelay({ dataSource: o.dataSource, producer, serde: o.serde, logger, metrics, topics: o.relayTopics })
+    : undefined;
+  const consumer = new BatchConsumer({
+    consumer: o.name,
+    handlers: o.handlers,
+    kafka,
+    producer,
+    serde: o.serde,
+    dataSource: o.dataSource,
+    logger,
+    metrics,
+    maxBatchSize: o.maxBatchSize,
+    onOutboxWritten: () => relay?.wake(),
+  });
+  relay?.start();
+  await consumer.start();
+  await consumer.joined();
+  return {
+    consumer,
+    relay,
+    kafka,
+    stop: async () => {
+      await consumer.stop();
+      await relay?.stop();
+      await producer.disconnect().catch(() => undefined);
+      await kafka.close();
+    },
+  };
 }
