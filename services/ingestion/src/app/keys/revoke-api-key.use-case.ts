@@ -1,0 +1,14 @@
+import { NotFoundError } from '../errors';
+import { ApiKeyStore } from '../ports/api-key-store.port';
+import { Clock } from '../ports/clock.port';
+
+export class RevokeApiKeyUseCase {
+  constructor(
+    private readonly store: ApiKeyStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(keyId: string): Promise<void> {
+    if (!(await this.store.revoke(keyId, this.clock.now()))) throw new NotFoundError(`no active key ${keyId}`);
+  }
+}

@@ -1,0 +1,35 @@
+import type { EventOf, TopicDef } from '@smarketing/contracts';
+import type { AccountRecord, IdentityKind, IdentityLink, LeadPatch, LeadRecord } from './lead-record';
+
+/** A key a source can send only once (a Segment messageId, a CRM fact id). */
+export type IdempotencyKey = { readonly source: string; readonly key: string; readonly eventId: string };
+
+/**
+ * The state changes of one transaction. Everything written here and every event published
+ * commits together or not at all (outbox).
+ */
+export abstract class IngestionTx {
+  /** Records the keys; returns the event ids of those never seen before. */
+  abstract claim(keys: readonly IdempotencyKey[]): Promise<ReadonlySet<string>>;
+  /** Current lead of each external id (after merges). */
+  abstract resolveIdentities(kind: IdentityKind, externalIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** Lead rows by id, locked for this transaction. */
+  abstract loadLeads(leadIds: readonly string[]): Promise<ReadonlyMap<string, LeadRecord>>;
+  /** Inserts or merges (a null field keeps the stored value); returns the stored rows. */
+  abstract upsertLeads(patches: readonly LeadPatch[]): Promise<readonly LeadRecord[]>;
+  abstract linkIdentities(links: readonly IdentityLink[]): Promise<void>;
+  /** Marks placeholders as merged into the survivor; returns those merged now (not before). */
+  abstract markMerged(survivorId: string, mergedIds: readonly string[]): Promise<readonly string[]>;
+  abstract upsertAccounts(accounts: readonly AccountRecord[]): Promise<void>;
+  /** True when this opportunity was never seen before. */
+  abstract recordOpportunity(opportunityId: string): Promise<boolean>;
+  /** Nulls the PII of the lead and of the placeholders merged into it; returns the rows touched. */
+  abstract eraseLead(leadId: string): Promise<number>;
+  abstract recordErasure(audit: { erasureId: string; leadId: string; requestedBy: string; requestedAt: number; rowsErased: number }): Promise<void>;
+  abstract publish<T extends TopicDef>(topic: T, value: EventOf<T>, eventId: string): void;
+}
+
+/** Runs work in one transaction; resolves only after it committed (the events are durable). */
+export abstract class UnitOfWork {
+  abstract run<R>(work: (tx: IngestionTx) => Promise<R>): Promise<R>;
+}

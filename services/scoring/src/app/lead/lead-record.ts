@@ -1,0 +1,40 @@
+import type { LeadOutcome, LeadProfile, LeadScore, LifecycleState } from '../../domain';
+import { initialLifecycleState } from '../../domain';
+import type { TouchpointHistory } from './touchpoint-history';
+
+/** Everything the service keeps about one lead: its signals, its current score under the default model, its lifecycle. */
+export type LeadRecord = {
+  leadId: string;
+  /** Earliest event time known for the lead (placeholders included). */
+  firstSeenAt: number;
+  /** null until a lead-upserted arrives (placeholder created by a touchpoint, disposition...). */
+  profile: LeadProfile | null;
+  /** Event time of the profile held; older upserts are ignored. */
+  profileAt: number | null;
+  touchpoints: TouchpointHistory;
+  /** Current score under the default model, with its explanation. */
+  score: LeadScore | null;
+  lifecycle: LifecycleState;
+  /** Furthest outcome sales reported (for model comparison). */
+  outcome: LeadOutcome | null;
+  /** Set when the lead was merged into another one: events for it go to the survivor. */
+  mergedInto: string | null;
+  /** Set after a GDPR erasure: events at or before it are ignored. */
+  erasure: { erasureId: string; requestedBy: string; at: number } | null;
+};
+
+export const newLeadRecord = (leadId: string, firstSeenAt: number): LeadRecord => ({
+  leadId,
+  firstSeenAt,
+  profile: null,
+  profileAt: null,
+  touchpoints: {},
+  score: null,
+  lifecycle: initialLifecycleState(firstSeenAt),
+  outcome: null,
+  mergedInto: null,
+  erasure: null,
+});
+
+/** A lead with nothing to score on (a placeholder created by a disposition or an opportunity). */
+export const hasSignals = (lead: LeadRecord): boolean => lead.profile !== null || Object.keys(lead.touchpoints).length > 0;

@@ -1,0 +1,7 @@
+import type { LeadScored, LifecycleChanged } from '@smarketing/contracts';
+
+/** Outgoing events, written to the outbox of the current transaction. */
+export abstract class ScoringEventSink {
+  abstract leadScored(event: LeadScored): void;
+  abstract lifecycleChanged(event: LifecycleChanged): void;
+}
