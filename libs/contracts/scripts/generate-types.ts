@@ -15,7 +15,6 @@ const repoRoot = join(__dirname, '..', '..', '..');
 const schemasDir = join(repoRoot, 'schemas');
 const outDir = join(__dirname, '..', 'src', 'generated');
 
-const pascal = (s: string): string => s.replace(/(^|[-_])([a-z])/g, (_m, _p, c: string) => c.toUpperCase());
 const camel = (s: string): string => s.replace(/[-_]([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** Maps one Avro type to TypeScript, collecting named types (records, enums) as declarations. */
