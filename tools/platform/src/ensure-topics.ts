@@ -38,14 +38,28 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
     const partitions = new Map(topics.map((t) => [t.name, t.partitions.length]));
     for (const s of present) {
       const n = partitions.get(s.name);
-      if (n !== s.partitions) warnings.push(`${s.name} has ${n} partitions, want ${s.partitions} (not changed: it would remap keys)`);
+      if (n !== s.partitions)
+        warnings.push(
+          `${s.name} has ${n} partitions, want ${s.partitions} (not changed: it would remap keys)`,
+        );
     }
     const described = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: present.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name, configNames: Object.keys(s.configs) })),
+      resources: present.map((s) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: s.name,
+        configNames: Object.keys(s.configs),
+      })),
     });
-    const actual = new Map(described.resources.map((r) => [r.resourceName, new Map(r.configEntries.map((e) => [e.configName, e.configValue]))]));
-    const drifted = present.filter((s) => Object.entries(s.configs).some(([k, v]) => actual.get(s.name)?.get(k) !== v));
+    const actual = new Map(
+      described.resources.map((r) => [
+        r.resourceName,
+        new Map(r.configEntries.map((e) => [e.configName, e.configValue])),
+      ]),
+    );
+    const drifted = present.filter((s) =>
+      Object.entries(s.configs).some(([k, v]) => actual.get(s.name)?.get(k) !== v),
+    );
     if (drifted.length) {
       await admin.alterConfigs({
         validateOnly: false,
@@ -58,5 +72,10 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
       reconfigured.push(...drifted.map((s) => s.name));
     }
   }
-  return { created: missing.map((s) => s.name), existing: present.map((s) => s.name), reconfigured, warnings };
+  return {
+    created: missing.map((s) => s.name),
+    existing: present.map((s) => s.name),
+    reconfigured,
+    warnings,
+  };
 }

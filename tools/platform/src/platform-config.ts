@@ -7,8 +7,16 @@ const schema = z.object({
   SCHEMA_REGISTRY_URL: z.url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(6),
   TOPIC_REPLICATION: z.coerce.number().int().min(1).default(1),
-  TOPIC_RETENTION_MS: z.coerce.number().int().min(-1).default(7 * DAY_MS),
-  DLQ_RETENTION_MS: z.coerce.number().int().min(-1).default(30 * DAY_MS),
+  TOPIC_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .default(7 * DAY_MS),
+  DLQ_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(-1)
+    .default(30 * DAY_MS),
 });
 
 /** Settings of the platform tools, validated once. */
@@ -30,7 +38,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
   }
   const e = parsed.data;
   return {
-    brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
+    brokers: e.KAFKA_BROKERS.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     registryUrl: e.SCHEMA_REGISTRY_URL.replace(/\/+$/, ''),
     partitions: e.TOPIC_PARTITIONS,
     replication: e.TOPIC_REPLICATION,

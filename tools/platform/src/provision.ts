@@ -5,7 +5,10 @@ import { registerSchemas, type RegisteredSubject } from './register-schemas';
 import { schemaRegistryClient } from './schema-registry-client';
 import { platformTopicSpecs } from './topic-specs';
 
-export type ProvisionResult = { readonly topics: EnsureTopicsResult; readonly subjects: readonly RegisteredSubject[] };
+export type ProvisionResult = {
+  readonly topics: EnsureTopicsResult;
+  readonly subjects: readonly RegisteredSubject[];
+};
 
 /** Creates every topic and registers every schema of the platform. Idempotent. */
 export async function provision(config: PlatformConfig): Promise<ProvisionResult> {
@@ -15,7 +18,10 @@ export async function provision(config: PlatformConfig): Promise<ProvisionResult
 }
 
 /** A compact, human summary of a provisioning run. */
-export function formatTopics(r: EnsureTopicsResult, config: Pick<PlatformConfig, 'partitions' | 'replication'>): string[] {
+export function formatTopics(
+  r: EnsureTopicsResult,
+  config: Pick<PlatformConfig, 'partitions' | 'replication'>,
+): string[] {
   const lines = [
     `topics: ${r.created.length + r.existing.length} (${r.created.length} created, ${r.existing.length} existing, ${r.reconfigured.length} reconfigured); partitions ${config.partitions}, replication ${config.replication}`,
   ];

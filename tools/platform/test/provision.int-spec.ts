@@ -26,7 +26,8 @@ const stackUp = async (): Promise<boolean> => {
 };
 
 /** A record schema for the throwaway subjects. */
-const probe = (fields: object[]): string => JSON.stringify({ type: 'record', name: 'Probe', namespace: 'io.smarketing.test', fields });
+const probe = (fields: object[]): string =>
+  JSON.stringify({ type: 'record', name: 'Probe', namespace: 'io.smarketing.test', fields });
 
 describe('provisioning against the local stack', () => {
   let first: ProvisionResult;
@@ -36,8 +37,13 @@ describe('provisioning against the local stack', () => {
   beforeAll(async () => {
     // Never a skip: a missing stack is started, and a stack that cannot start fails the suite.
     if (!(await stackUp())) {
-      execFileSync('bash', [join(repoRoot, 'deploy/local/stack.sh'), 'start'], { cwd: repoRoot, stdio: 'inherit', timeout: 600_000 });
-      if (!(await stackUp())) throw new Error(`local stack not reachable at ${config.brokers.join(',')} / ${config.registryUrl}`);
+      execFileSync('bash', [join(repoRoot, 'deploy/local/stack.sh'), 'start'], {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        timeout: 600_000,
+      });
+      if (!(await stackUp()))
+        throw new Error(`local stack not reachable at ${config.brokers.join(',')} / ${config.registryUrl}`);
     }
     first = await provision(config);
     second = await provision(config);
@@ -48,10 +54,18 @@ describe('provisioning against the local stack', () => {
   });
 
   it('creates every event, intake and dead-letter topic with the configured partition count', async () => {
-    const wanted = [...ALL_TOPICS.map((t) => t.name), ...ALL_INTAKE_TOPICS.map((t) => t.name), ...ALL_DLQ_TOPICS];
+    const wanted = [
+      ...ALL_TOPICS.map((t) => t.name),
+      ...ALL_INTAKE_TOPICS.map((t) => t.name),
+      ...ALL_DLQ_TOPICS,
+    ];
     const { topics } = await withAdmin(config.brokers, (a) => a.fetchTopicMetadata({ topics: wanted }));
     expect(topics.map((t) => t.name).sort()).toEqual([...wanted].sort());
-    for (const t of topics) expect({ topic: t.name, partitions: t.partitions.length }).toEqual({ topic: t.name, partitions: config.partitions });
+    for (const t of topics)
+      expect({ topic: t.name, partitions: t.partitions.length }).toEqual({
+        topic: t.name,
+        partitions: config.partitions,
+      });
   });
 
   it('gives events and dead letters their retention and delete cleanup', async () => {
@@ -60,10 +74,16 @@ describe('provisioning against the local stack', () => {
     const { resources } = await withAdmin(config.brokers, (a) =>
       a.describeConfigs({
         includeSynonyms: false,
-        resources: [event, dlq].map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy', 'retention.ms'] })),
+        resources: [event, dlq].map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configNames: ['cleanup.policy', 'retention.ms'],
+        })),
       }),
     );
-    const get = (topic: string, key: string) => resources.find((r) => r.resourceName === topic)?.configEntries.find((e) => e.configName === key)?.configValue;
+    const get = (topic: string, key: string) =>
+      resources.find((r) => r.resourceName === topic)?.configEntries.find((e) => e.configName === key)
+        ?.configValue;
     expect(get(event, 'cleanup.policy')).toBe('delete');
     expect(get(event, 'retention.ms')).toBe(String(config.retentionMs));
     expect(get(dlq, 'retention.ms')).toBe(String(config.dlqRetentionMs));
@@ -78,19 +98,24 @@ describe('provisioning against the local stack', () => {
       // Apicurio answers with Avro Java's rendering (redundant nested namespaces dropped), so compare the
       // schemas as avsc normalizes them, docs and defaults included, not as text.
       const normalized = (schema: unknown) => Type.forSchema(schema as never).schema({ exportAttrs: true });
-      expect(normalized(JSON.parse(await registry.getSchemaById(registered.id)))).toEqual(normalized(t.schema));
+      expect(normalized(JSON.parse(await registry.getSchemaById(registered.id)))).toEqual(
+        normalized(t.schema),
+      );
     }
   });
 
   it('pins every subject to FULL_TRANSITIVE', async () => {
-    for (const t of ALL_TOPICS) expect(await registry.getCompatibility(valueSubject(t.name))).toBe('FULL_TRANSITIVE');
+    for (const t of ALL_TOPICS)
+      expect(await registry.getCompatibility(valueSubject(t.name))).toBe('FULL_TRANSITIVE');
   });
 
   it('is idempotent: a second run creates nothing, changes no config and keeps every schema id', () => {
     expect(second.topics.created).toEqual([]);
     expect(second.topics.reconfigured).toEqual([]);
     expect(second.topics.warnings).toEqual([]);
-    expect(second.subjects.map((s) => [s.subject, s.id, s.isNew])).toEqual(first.subjects.map((s) => [s.subject, s.id, false]));
+    expect(second.subjects.map((s) => [s.subject, s.id, s.isNew])).toEqual(
+      first.subjects.map((s) => [s.subject, s.id, false]),
+    );
   });
 
   it('has the registry refuse a field type change on a real topic subject', async () => {

@@ -10,7 +10,12 @@ const status = (symbols: string[], withDefault = true): Json => ({
   ...(withDefault ? { default: symbols[symbols.length - 1] } : {}),
 });
 
-const record = (fields: Json[]): Json => ({ type: 'record', name: 'LeadThing', namespace: 'io.smarketing.test', fields });
+const record = (fields: Json[]): Json => ({
+  type: 'record',
+  name: 'LeadThing',
+  namespace: 'io.smarketing.test',
+  fields,
+});
 
 const base = record([
   { name: 'leadId', type: 'string' },
@@ -56,12 +61,19 @@ describe('checkPair (FULL compatibility plus platform rules)', () => {
 
   it('rejects a one-way type promotion (int to long reads old data, but old readers cannot read longs)', () => {
     const next = withFields((f) => (f[1]!.type = 'long'));
-    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(/count changed type from "int" to "long".*old readers cannot read new values/);
+    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(
+      /count changed type from "int" to "long".*old readers cannot read new values/,
+    );
   });
 
   it('rejects a type change inside a nested record through the nested field', () => {
-    const nested = (t: string): Json => record([{ name: 'money', type: { type: 'record', name: 'Money', fields: [{ name: 'amount', type: t }] } }]);
-    expect(checkPair('lead-thing.avsc', nested('string'), nested('double')).join('\n')).toMatch(/field io\.smarketing\.test\.Money\.amount changed type/);
+    const nested = (t: string): Json =>
+      record([
+        { name: 'money', type: { type: 'record', name: 'Money', fields: [{ name: 'amount', type: t }] } },
+      ]);
+    expect(checkPair('lead-thing.avsc', nested('string'), nested('double')).join('\n')).toMatch(
+      /field io\.smarketing\.test\.Money\.amount changed type/,
+    );
   });
 
   it('rejects removing an enum symbol when the enum has no default', () => {
@@ -72,7 +84,9 @@ describe('checkPair (FULL compatibility plus platform rules)', () => {
   });
 
   it('accepts removing an enum symbol when the enum has a default (old values read as the default)', () => {
-    const next = withFields((f) => (f[3] = { name: 'status', type: status(['open', 'unknown']), default: 'unknown' }));
+    const next = withFields(
+      (f) => (f[3] = { name: 'status', type: status(['open', 'unknown']), default: 'unknown' }),
+    );
     expect(checkPair('lead-thing.avsc', next, base)).toEqual([]);
   });
 
@@ -94,23 +108,39 @@ describe('checkPair (FULL compatibility plus platform rules)', () => {
   });
 
   it('accepts an added enum symbol when the enum has a default', () => {
-    const next = withFields((f) => (f[3] = { name: 'status', type: status(['open', 'closed', 'won', 'unknown']), default: 'unknown' }));
+    const next = withFields(
+      (f) =>
+        (f[3] = { name: 'status', type: status(['open', 'closed', 'won', 'unknown']), default: 'unknown' }),
+    );
     expect(checkPair('lead-thing.avsc', next, base)).toEqual([]);
   });
 
   it('rejects a renamed field even when an alias keeps it resolvable', () => {
     const next = withFields((f) => (f[1] = { name: 'total', aliases: ['count'], type: 'int' }));
-    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(/field io\.smarketing\.test\.LeadThing\.count was renamed to total/);
+    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(
+      /field io\.smarketing\.test\.LeadThing\.count was renamed to total/,
+    );
   });
 
   it('rejects a renamed named type', () => {
-    const next = withFields((f) => (f[3] = { name: 'status', type: { ...(status(['open', 'closed', 'unknown']) as object), name: 'State' }, default: 'unknown' }));
-    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(/type of field io\.smarketing\.test\.LeadThing\.status was renamed from io\.smarketing\.test\.Status to io\.smarketing\.test\.State/);
+    const next = withFields(
+      (f) =>
+        (f[3] = {
+          name: 'status',
+          type: { ...(status(['open', 'closed', 'unknown']) as object), name: 'State' },
+          default: 'unknown',
+        }),
+    );
+    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(
+      /type of field io\.smarketing\.test\.LeadThing\.status was renamed from io\.smarketing\.test\.Status to io\.smarketing\.test\.State/,
+    );
   });
 
   it("rejects a change of the topic schema's namespace", () => {
     const next = { ...(base as object), namespace: 'io.smarketing.other' } as Json;
-    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(/full name changed from io\.smarketing\.test\.LeadThing to io\.smarketing\.other\.LeadThing/);
+    expect(checkPair('lead-thing.avsc', next, base).join('\n')).toMatch(
+      /full name changed from io\.smarketing\.test\.LeadThing to io\.smarketing\.other\.LeadThing/,
+    );
   });
 });
 

@@ -47,25 +47,47 @@ describe('AsyncAPI document', () => {
     const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     expect(errors.map((d) => `${d.path.join('.')}: ${d.message}`)).toEqual([]);
     expect(document).toBeDefined();
-    expect(document!.channels().length).toBe(ALL_TOPICS.length + ALL_INTAKE_TOPICS.length + ALL_DLQ_TOPICS.length);
+    expect(document!.channels().length).toBe(
+      ALL_TOPICS.length + ALL_INTAKE_TOPICS.length + ALL_DLQ_TOPICS.length,
+    );
     expect(document!.messages().length).toBeGreaterThanOrEqual(ALL_TOPICS.length);
   });
 
   it('fails validation when an embedded Avro schema is broken (the payload check is real)', async () => {
-    const doc = buildAsyncApi() as { components: { messages: Record<string, { payload: { schema: unknown } }> } };
-    doc.components.messages.LeadUpserted!.payload.schema = { type: 'record', name: 'Broken', fields: [{ name: 'x', type: 'nope' }] };
+    const doc = buildAsyncApi() as {
+      components: { messages: Record<string, { payload: { schema: unknown } }> };
+    };
+    doc.components.messages.LeadUpserted!.payload.schema = {
+      type: 'record',
+      name: 'Broken',
+      fields: [{ name: 'x', type: 'nope' }],
+    };
     const { diagnostics } = await new Parser({ schemaParsers: [avroParser] }).parse(JSON.stringify(doc));
-    expect(diagnostics.some((d) => d.severity === DiagnosticSeverity.Error && /invalid Avro schema/.test(d.message))).toBe(true);
+    expect(
+      diagnostics.some(
+        (d) => d.severity === DiagnosticSeverity.Error && /invalid Avro schema/.test(d.message),
+      ),
+    ).toBe(true);
   });
 
   it('has one channel per topic, intake topic and dead-letter topic, addressed by topic name', () => {
     const doc = parseYaml(text) as { channels: Record<string, Channel> };
-    const addresses = Object.values(doc.channels).map((c) => c.address).sort();
-    expect(addresses).toEqual([...ALL_TOPICS, ...ALL_INTAKE_TOPICS].map((t) => t.name).concat(ALL_DLQ_TOPICS).sort());
+    const addresses = Object.values(doc.channels)
+      .map((c) => c.address)
+      .sort();
+    expect(addresses).toEqual(
+      [...ALL_TOPICS, ...ALL_INTAKE_TOPICS]
+        .map((t) => t.name)
+        .concat(ALL_DLQ_TOPICS)
+        .sort(),
+    );
   });
 
   it('names the writer on a send operation and each reader on its own receive operation', () => {
-    const doc = parseYaml(text) as { channels: Record<string, Channel>; operations: Record<string, Operation> };
+    const doc = parseYaml(text) as {
+      channels: Record<string, Channel>;
+      operations: Record<string, Operation>;
+    };
     for (const t of [...ALL_TOPICS, ...ALL_INTAKE_TOPICS]) {
       const [id, channel] = Object.entries(doc.channels).find(([, c]) => c.address === t.name)!;
       expect(channel['x-writer']).toBe(t.writer);
@@ -78,14 +100,37 @@ describe('AsyncAPI document', () => {
 
   it('embeds each Avro schema with its key field and the platform headers', () => {
     const doc = parseYaml(text) as {
-      components: { messages: Record<string, { payload: { schemaFormat: string; schema: unknown }; headers: { properties: object }; bindings: { kafka: { key: object } }; 'x-key-field'?: string; 'x-subject'?: string }> };
+      components: {
+        messages: Record<
+          string,
+          {
+            payload: { schemaFormat: string; schema: unknown };
+            headers: { properties: object };
+            bindings: { kafka: { key: object } };
+            'x-key-field'?: string;
+            'x-subject'?: string;
+          }
+        >;
+      };
     };
     for (const t of ALL_TOPICS) {
       const m = Object.values(doc.components.messages).find((x) => x['x-subject'] === `${t.name}-value`)!;
       expect(m.payload).toEqual({ schemaFormat: AVRO_SCHEMA_FORMAT, schema: t.schema });
       expect(m['x-key-field']).toBe(t.keyField);
       expect(m.bindings.kafka.key).toMatchObject({ type: 'string', 'x-key-field': t.keyField });
-      expect(Object.keys(m.headers.properties)).toEqual(expect.arrayContaining([HEADER.eventId, HEADER.eventType, HEADER.occurredAt, HEADER.producer, HEADER.traceparent, HEADER.ceId, HEADER.ceType, HEADER.ceSource, HEADER.ceTime]));
+      expect(Object.keys(m.headers.properties)).toEqual(
+        expect.arrayContaining([
+          HEADER.eventId,
+          HEADER.eventType,
+          HEADER.occurredAt,
+          HEADER.producer,
+          HEADER.traceparent,
+          HEADER.ceId,
+          HEADER.ceType,
+          HEADER.ceSource,
+          HEADER.ceTime,
+        ]),
+      );
     }
   });
 

@@ -23,7 +23,10 @@ describe('registerSchemas', () => {
   it('registers a new subject first, then pins FULL_TRANSITIVE', async () => {
     const { registry, calls } = fakeRegistry([]);
     const out = await registerSchemas(registry, [topic('a.b.v1')]);
-    expect(calls).toEqual([`register a.b.v1-value ${schemaText(topic('a.b.v1'))}`, 'config a.b.v1-value FULL_TRANSITIVE']);
+    expect(calls).toEqual([
+      `register a.b.v1-value ${schemaText(topic('a.b.v1'))}`,
+      'config a.b.v1-value FULL_TRANSITIVE',
+    ]);
     expect(out).toEqual([{ subject: 'a.b.v1-value', topic: 'a.b.v1', id: 7, isNew: true }]);
   });
 

@@ -1,4 +1,4 @@
-import type { EventOf, TopicDef } from '@smarketing/contracts';
+import type { EventTypeMap, TopicDef } from '@smarketing/contracts';
 import type { AccountRecord, IdentityKind, IdentityLink, LeadPatch, LeadRecord } from './lead-record';
 
 /** A key a source can send only once (a Segment messageId, a CRM fact id). */
@@ -26,7 +26,7 @@ export abstract class IngestionTx {
   /** Nulls the PII of the lead and of the placeholders merged into it; returns the rows touched. */
   abstract eraseLead(leadId: string): Promise<number>;
   abstract recordErasure(audit: { erasureId: string; leadId: string; requestedBy: string; requestedAt: number; rowsErased: number }): Promise<void>;
-  abstract publish<T extends TopicDef>(topic: T, value: EventOf<T>, eventId: string): void;
+  abstract publish<E extends keyof EventTypeMap>(topic: TopicDef<E>, value: EventTypeMap[E], eventId: string): void;
 }
 
 /** Runs work in one transaction; resolves only after it committed (the events are durable). */

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@smarketing/contracts';
+import { deriveLeadId, normalizeEmail } from '../../domain';
+import { InvalidInputError } from '../errors';
+import { Clock } from '../ports/clock.port';
+import { UnitOfWork } from '../ports/ingestion-tx.port';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ErasureReceipt = { readonly erasureId: string; readonly leadId: string; readonly rowsErased: number };
+
+/**
+ * GDPR erasure by leadId or email: nulls the person's PII in ingestion's tables (the lead and the
+ * placeholders merged into it), keeps a PII-free audit row and emits lead-erased so every other
+ * service does the same. Emitted even when ingestion holds no row: CRM facts reach others directly.
+ */
+export class EraseLeadUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: { leadId?: unknown; email?: unknown; requestedBy: string }): Promise<ErasureReceipt> {
+    const leadId = this.leadIdOf(input);
+    const erasureId = randomUUID();
+    const at = this.clock.now();
+    const rowsErased = await this.uow.run(async (tx) => {
+      const rows = await tx.eraseLead(leadId);
+      await tx.recordErasure({ erasureId, leadId, requestedBy: input.requestedBy, requestedAt: at, rowsErased: rows });
+      tx.publish(TOPICS.leadErased, { leadId, erasureId, requestedBy: input.requestedBy, occurredAt: at }, erasureId);
+      return rows;
+    });
+    return { erasureId, leadId, rowsErased };
+  }
+
+  private leadIdOf(input: { leadId?: unknown; email?: unknown }): string {
+    if (input.leadId !== undefined) {
+      if (typeof input.leadId === 'string' && UUID.test(input.leadId)) return input.leadId.toLowerCase();
+      throw new InvalidInputError([{ path: 'leadId', message: 'must be a UUID' }]);
+    }
+    if (input.email === undefined || input.email === '') throw new InvalidInputError([{ path: 'email', message: 'is required (or DELETE /v1/leads/:leadId)' }]);
+    const email = normalizeEmail(input.email);
+    if (!email.ok) throw new InvalidInputError([{ path: 'email', message: email.reason }]);
+    return deriveLeadId(email.email);
+  }
+}

@@ -1,0 +1,200 @@
+import { TOPICS } from '@smarketing/contracts';
+import { anonymousLeadId, deriveLeadId, matchAccount, segmentEventTime } from '../../domain';
+import { derivedEventId, sourceEventId } from '../event-ids';
+import { IngestionTx } from '../ports/ingestion-tx.port';
+import type { AccountRecord, IdentityKind, LeadPatch, LeadRecord } from '../ports/lead-record';
+import type { GroupCall, SegmentCall } from '../validation';
+import { emailOfIdentify, leadPatchOfIdentify, mergePatch, placeholderPatch } from './lead-profile.mapper';
+import { leadUpsertedOf, patchOfRecord } from './lead-upserted.mapper';
+import { touchpointOf, type TouchpointDraft } from './touchpoint.mapper';
+import { bag, str } from './traits';
+
+export type SegmentInput = { readonly source: string; readonly calls: readonly SegmentCall[]; readonly receivedAt: number };
+export type SegmentOutcome = { readonly accepted: number; readonly duplicates: number };
+
+type Keyed = { readonly call: SegmentCall; readonly eventId: string; readonly occurredAt: number };
+type Merge = { merged: Set<string>; anonymousIds: Set<string>; eventId: string; occurredAt: number };
+
+/** Placeholder of a userId never linked to an email (separate names from anonymousIds). */
+const userPlaceholderId = (userId: string): string => anonymousLeadId(`user:${userId}`);
+const unique = (values: readonly (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => v !== undefined))];
+
+/**
+ * Applies Segment calls in one transaction, set-wise (a handful of statements per batch, not per
+ * call): idempotency, identity resolution, lead upserts and merges, account association, events.
+ */
+export class SegmentCallsProcessor {
+  async apply(tx: IngestionTx, input: SegmentInput): Promise<SegmentOutcome> {
+    const keyed = new Map<string, Keyed>();
+    for (const call of input.calls) {
+      const eventId = sourceEventId(input.source, call.messageId);
+      if (!keyed.has(eventId)) keyed.set(eventId, { call, eventId, occurredAt: segmentEventTime({ ...call, receivedAt: input.receivedAt }) });
+    }
+    const fresh = await tx.claim([...keyed.values()].map((k) => ({ source: input.source, key: k.call.messageId, eventId: k.eventId })));
+    const calls = [...keyed.values()].filter((k) => fresh.has(k.eventId));
+    if (calls.length > 0) await new Batch(tx, input.source, calls).run();
+    return { accepted: calls.length, duplicates: input.calls.length - calls.length };
+  }
+}
+
+class Batch {
+  private readonly ids = new Map<IdentityKind, Map<string, string>>();
+  private readonly links = new Map<string, { kind: IdentityKind; externalId: string; leadId: string }>();
+  private loaded: ReadonlyMap<string, LeadRecord> = new Map();
+  private readonly patches = new Map<string, LeadPatch>();
+  private readonly upserted = new Map<string, string>(); // leadId -> event id of the call that changed it last
+  private readonly merges = new Map<string, Merge>();
+  private readonly accounts = new Map<string, AccountRecord>();
+  private readonly touchpoints: { draft: TouchpointDraft; leadId: string; accountId: string | null; eventId: string }[] = [];
+
+  constructor(
+    private readonly tx: IngestionTx,
+    private readonly source: string,
+    private readonly calls: readonly Keyed[],
+  ) {}
+
+  async run(): Promise<void> {
+    for (const kind of ['anonymous', 'user'] as const) {
+      const external = unique(this.calls.map((k) => (kind === 'anonymous' ? k.call.anonymousId : k.call.userId)));
+      this.ids.set(kind, new Map(external.length ? await this.tx.resolveIdentities(kind, external) : []));
+    }
+    const planned = this.calls.map((k) => this.plan(k));
+    const touched = unique(planned.flatMap((p) => [p.leadId, ...p.candidates]));
+    this.loaded = await this.tx.loadLeads(touched);
+    for (const p of planned) this.applyCall(p.keyed, p.leadId, p.candidates);
+    await this.write();
+  }
+
+  /** Which lead a call belongs to, and which placeholders an identify may merge. */
+  private plan(keyed: Keyed): { keyed: Keyed; leadId: string; candidates: string[] } {
+    const { call } = keyed;
+    const anon = this.ids.get('anonymous') as Map<string, string>;
+    const users = this.ids.get('user') as Map<string, string>;
+    const known = (call.userId !== undefined ? users.get(call.userId) : undefined) ?? (call.anonymousId !== undefined ? anon.get(call.anonymousId) : undefined);
+    const email = call.type === 'identify' ? emailOfIdentify(call.traits, call.userId) : null;
+    let leadId: string;
+    let candidates: string[] = [];
+    if (email !== null) {
+      leadId = deriveLeadId(email);
+      candidates = unique([
+        call.userId === undefined ? undefined : (users.get(call.userId) ?? userPlaceholderId(call.userId)),
+        call.anonymousId === undefined ? undefined : (anon.get(call.anonymousId) ?? anonymousLeadId(call.anonymousId)),
+      ]).filter((id) => id !== leadId);
+    } else {
+      leadId = known ?? (call.userId !== undefined ? userPlaceholderId(call.userId) : anonymousLeadId(call.anonymousId as string));
+    }
+    if (call.anonymousId !== undefined) this.link('anonymous', anon, call.anonymousId, leadId);
+    if (call.userId !== undefined) this.link('user', users, call.userId, leadId);
+    return { keyed, leadId, candidates };
+  }
+
+  private link(kind: IdentityKind, map: Map<string, string>, externalId: string, leadId: string): void {
+    if (map.get(externalId) === leadId) return;
+    map.set(externalId, leadId);
+    this.links.set(`${kind}\n${externalId}`, { kind, externalId, leadId });
+  }
+
+  private effective(leadId: string): LeadPatch | undefined {
+    const stored = this.loaded.get(leadId);
+    const patch = this.patches.get(leadId);
+    if (stored === undefined) return patch;
+    return patch === undefined ? patchOfRecord(stored) : mergePatch(patchOfRecord(stored), patch);
+  }
+
+  private fold(patch: LeadPatch): void {
+    const before = this.patches.get(patch.leadId);
+    this.patches.set(patch.leadId, before === undefined ? patch : mergePatch(before, patch));
+  }
+
+  private ensureLead(leadId: string, anonymousId: string | undefined, occurredAt: number): void {
+    const known = this.effective(leadId);
+    if (known !== undefined && (anonymousId === undefined || known.anonymousIds.includes(anonymousId))) return;
+    this.fold(placeholderPatch(leadId, anonymousId, this.source, occurredAt));
+  }
+
+  private applyCall(keyed: Keyed, leadId: string, candidates: readonly string[]): void {
+    const { call, eventId, occurredAt } = keyed;
+    switch (call.type) {
+      case 'identify': {
+        const email = emailOfIdentify(call.traits, call.userId);
+        this.fold(leadPatchOfIdentify({ leadId, email, anonymousId: call.anonymousId, traits: call.traits, source: this.source, occurredAt }));
+        this.upserted.set(leadId, eventId);
+        this.mergePlaceholders(leadId, candidates, call.anonymousId, eventId, occurredAt);
+        return;
+      }
+      case 'group':
+        this.ensureLead(leadId, call.anonymousId, occurredAt);
+        this.associate(leadId, call, occurredAt);
+        this.upserted.set(leadId, eventId);
+        return;
+      case 'track':
+      case 'page': {
+        this.ensureLead(leadId, call.anonymousId, occurredAt);
+        const accountId = this.effective(leadId)?.accountId ?? null;
+        this.touchpoints.push({ draft: touchpointOf(call, eventId, this.source, occurredAt), leadId, accountId, eventId });
+        return;
+      }
+      default: {
+        const unreachable: never = call;
+        return unreachable;
+      }
+    }
+  }
+
+  private mergePlaceholders(survivor: string, candidates: readonly string[], anonymousId: string | undefined, eventId: string, occurredAt: number) {
+    const placeholders = candidates.filter((id) => {
+      const lead = this.effective(id);
+      return lead !== undefined && lead.email === null && (this.loaded.get(id)?.mergedInto ?? null) === null;
+    });
+    if (placeholders.length === 0) return;
+    const merge = this.merges.get(survivor) ?? { merged: new Set<string>(), anonymousIds: new Set<string>(), eventId, occurredAt };
+    for (const id of placeholders) {
+      merge.merged.add(id);
+      for (const anon of this.effective(id)?.anonymousIds ?? []) merge.anonymousIds.add(anon);
+    }
+    if (anonymousId !== undefined) merge.anonymousIds.add(anonymousId);
+    this.merges.set(survivor, merge);
+    this.fold({ ...placeholderPatch(survivor, undefined, this.source, occurredAt), anonymousIds: [...merge.anonymousIds] });
+  }
+
+  private associate(leadId: string, call: GroupCall, occurredAt: number): void {
+    const traits = bag(call.traits);
+    const match = matchAccount({ groupId: call.groupId, groupTraits: traits, email: this.effective(leadId)?.email ?? null });
+    const base = placeholderPatch(leadId, undefined, this.source, occurredAt);
+    if (!match.matched) {
+      this.fold({ ...base, accountMatchReason: match.reason });
+      return;
+    }
+    if (match.matchedBy === 'group_call') {
+      this.accounts.set(match.accountId, { accountId: match.accountId, domain: match.domain, name: str(traits['name']), groupId: call.groupId });
+    }
+    this.fold({ ...base, accountId: match.accountId, accountDomain: match.domain, accountMatchedBy: match.matchedBy, accountMatchReason: match.reason });
+  }
+
+  private async write(): Promise<void> {
+    const rows = await this.tx.upsertLeads([...this.patches.values()]);
+    if (this.links.size) await this.tx.linkIdentities([...this.links.values()]);
+    for (const [survivor, merge] of this.merges) {
+      const mergedNow = await this.tx.markMerged(survivor, [...merge.merged]);
+      if (mergedNow.length === 0) continue;
+      this.tx.publish(
+        TOPICS.leadsMerged,
+        {
+          leadId: survivor,
+          mergedLeadIds: [...mergedNow],
+          anonymousIds: [...merge.anonymousIds],
+          reason: 'identify call linked an anonymous visitor or userId to an email',
+          occurredAt: merge.occurredAt,
+        },
+        derivedEventId(merge.eventId, 'leads-merged'),
+      );
+    }
+    if (this.accounts.size) await this.tx.upsertAccounts([...this.accounts.values()]);
+    const byId = new Map(rows.map((r) => [r.leadId, r]));
+    for (const [leadId, eventId] of this.upserted) {
+      const row = byId.get(leadId);
+      if (row) this.tx.publish(TOPICS.leadUpserted, leadUpsertedOf(row), eventId);
+    }
+    for (const t of this.touchpoints) this.tx.publish(TOPICS.touchpointRecorded, { ...t.draft, leadId: t.leadId, accountId: t.accountId }, t.eventId);
+  }
+}

@@ -1,0 +1,26 @@
+import type { TouchpointRecorded } from '@smarketing/contracts';
+import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
+import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
+import { evaluationTime, rescoreLead } from '../lead/rescore-lead';
+import { addTouchpoints } from '../lead/touchpoint-history';
+import type { Incoming, ScoringTx } from '../ports/transactions.port';
+
+/** touchpoint-recorded: adds the touchpoint to the lead's signals (a placeholder if the profile is not known yet) and re-scores at event time. */
+export class RecordTouchpoints {
+  async execute(events: readonly Incoming<TouchpointRecorded>[], tx: ScoringTx): Promise<void> {
+    const model = await requireDefaultModel(tx.models);
+    const leads = await LeadWorkingSet.open(tx.leads, firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))));
+    for (const event of events) {
+      const lead = leads.resolve(event.value.leadId);
+      if (isErasedFor(lead, event.occurredAt)) continue;
+      seen(lead, event.occurredAt);
+      lead.touchpoints = addTouchpoints(lead.touchpoints, [
+        { touchpointId: event.value.touchpointId, type: event.value.type, occurredAt: event.occurredAt },
+      ]);
+      const trigger = { cause: `touchpoint:${event.value.type}`, eventId: event.eventId, evaluateAt: evaluationTime(lead, event.occurredAt) };
+      rescoreLead(lead, model, trigger, tx.events);
+      leads.touch(lead);
+    }
+    await leads.save();
+  }
+}
