@@ -12,6 +12,14 @@ const schema = z.object({
   SCHEMA_REGISTRY_URL: z.string().url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
   CONSUMER_GROUP: z.string().default('scoring'),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  /** Admin API key (publish and compare models). Only its hash is kept; unset disables the admin API. */
+  SCORING_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Read-scope API key (lead scores, model listing). */
+  SCORING_READ_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  CONSUMER_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+  /** Leads re-scored per transaction after a model publication. */
+  RESCORE_CHUNK_SIZE: z.coerce.number().int().min(10).max(20_000).default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -44,7 +44,8 @@ export class PublishModel {
       }
       const current = await tx.models.defaultModel();
       const isDefault = input.makeDefault || current?.id === model.id;
-      await tx.models.insert({ model, isDefault: false, source: 'api', publishedAt, publishedBy: input.publishedBy });
+      const inserted = await tx.models.insert({ model, isDefault: false, source: 'api', publishedAt, publishedBy: input.publishedBy });
+      if (!inserted) return { kind: 'conflict', message: `${model.id} version ${model.version} was published concurrently` };
       if (!isDefault) return { kind: 'published', model, isDefault, rescoreJobId: null, publishedAt };
       await tx.models.setDefault(model.id, model.version);
       await tx.jobs.supersedeRunning();
