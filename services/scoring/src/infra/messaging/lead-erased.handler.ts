@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TOPICS } from '@smarketing/contracts';
-import type { Envelope, EventHandler, EventOf, TxContext } from '@smarketing/messaging';
+import { TOPICS, type EventOf } from '@smarketing/contracts';
+import type { Envelope, EventHandler, TxContext } from '@smarketing/messaging';
 import { EraseLeads } from '../../app/use-cases/erase-leads.use-case';
 import { ModelCache } from '../persistence/model-cache';
 import { scoringTx } from '../persistence/scoring-tx';
