@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The only reader of process.env in this service: validated once at start-up, typed everywhere else. */
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3002),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3002), // 0: any free port (tests)
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/smarketing_scoring'),
   KAFKA_BROKERS: z

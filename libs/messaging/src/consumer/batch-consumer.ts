@@ -184,7 +184,8 @@ export class BatchConsumer {
           const outbox = new OutboxWriter(this.o.serde, this.o.consumer);
           if (news.length) {
             await handler.handle(news as never, {
-              query: (sql, params) => qr.query(sql, params),
+              // useStructuredResult: rows for SELECT and for UPDATE/DELETE ... RETURNING alike.
+              query: async (sql, params) => (await qr.query(sql, params, true)).records,
               publish: (t, v, opts) => outbox.add(t, v, opts),
             });
           }

@@ -28,6 +28,8 @@ export type MessagingConfig = {
   readonly maxBatchSize?: number;
   readonly concurrency?: number;
   readonly relayBatchSize?: number;
+  /** Where a new consumer group starts: the beginning of the topics (default) or their end. */
+  readonly fromBeginning?: boolean;
 };
 
 export const MESSAGING_CONFIG = Symbol('MESSAGING_CONFIG');
@@ -77,6 +79,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
       metrics,
       maxBatchSize: config.maxBatchSize,
       concurrency: config.concurrency,
+      fromBeginning: config.fromBeginning,
       onOutboxWritten: () => this.relay.wake(),
     });
     this.transactions = new TransactionRunner(dataSource, serde, config.service, () => this.relay.wake());

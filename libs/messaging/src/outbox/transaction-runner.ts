@@ -31,7 +31,7 @@ export class TransactionRunner {
     try {
       await qr.startTransaction();
       const result = await fn({
-        query: (sql, params) => qr.query(sql, params),
+        query: async (sql, params) => (await qr.query(sql, params, true)).records,
         publish: (topic, value, options) => {
           const id = outbox.add(topic, value, options);
           eventIds.push(id);

@@ -8,7 +8,7 @@ export type CrmInput = { readonly source: string; readonly facts: readonly CrmFa
 export type CrmOutcome = { readonly accepted: number; readonly duplicates: number; readonly eventIds: readonly string[] };
 
 /** The idempotency key of a fact: its CRM id, plus the content for facts that carry a full state. */
-function keyOf(fact: CrmFact): string {
+export function crmFactKey(fact: CrmFact): string {
   switch (fact.kind) {
     case 'sales-activity':
       return `sales-activity:${fact.value.activityId}`;
@@ -30,8 +30,8 @@ const leadOf = (v: { leadId?: string; email?: Parameters<typeof deriveLeadId>[0]
 /** Maps CRM facts to their events in one transaction; a fact sent twice gives one event. */
 export class CrmFactsProcessor {
   async apply(tx: IngestionTx, input: CrmInput): Promise<CrmOutcome> {
-    const keyed = new Map(input.facts.map((fact) => [sourceEventId(input.source, keyOf(fact)), fact]));
-    const fresh = await tx.claim([...keyed].map(([eventId, fact]) => ({ source: input.source, key: keyOf(fact), eventId })));
+    const keyed = new Map(input.facts.map((fact) => [sourceEventId(input.source, crmFactKey(fact)), fact]));
+    const fresh = await tx.claim([...keyed].map(([eventId, fact]) => ({ source: input.source, key: crmFactKey(fact), eventId })));
     const eventIds: string[] = [];
     for (const [eventId, fact] of keyed) {
       if (!fresh.has(eventId)) continue;

@@ -5,7 +5,7 @@
 export const UPSERT_LEADS_SQL = `
 WITH patch AS (
   SELECT * FROM unnest(
-    $1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[],
+    $1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[],
     $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::boolean[], $18::boolean[], $19::text[],
     $20::text[], $21::bigint[]
   ) AS p(lead_id, email, anonymous_ids, first_name, last_name, title, seniority, company, account_id, account_domain,
@@ -15,7 +15,7 @@ WITH patch AS (
 INSERT INTO ingestion_leads AS l (lead_id, email, anonymous_ids, first_name, last_name, title, seniority, company, account_id,
   account_domain, account_matched_by, account_match_reason, employee_count, industry, country, region, is_free_mail, is_student,
   extra_traits, source, occurred_at)
-SELECT lead_id, email, COALESCE(anonymous_ids::text[], '{}'), first_name, last_name, title, COALESCE(seniority, 'unknown'), company,
+SELECT lead_id, email, ARRAY(SELECT jsonb_array_elements_text(anonymous_ids)), first_name, last_name, title, COALESCE(seniority, 'unknown'), company,
   account_id, account_domain, account_matched_by, account_match_reason, employee_count, industry, country,
   COALESCE(region, 'unknown'), COALESCE(is_free_mail, false), is_student, extra_traits, source, occurred_at
 FROM patch ORDER BY lead_id

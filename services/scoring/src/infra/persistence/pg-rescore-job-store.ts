@@ -25,7 +25,9 @@ const toJob = (r: JobRow): RescoreJob => ({
   finishedAt: r.finished_at?.getTime() ?? null,
 });
 
-/** scoring_rescore_jobs: progress is committed with each chunk; a lease lets another replica resume a job whose runner died. */
+/**
+ * UPDATE ... RETURNING is wrapped in a CTE: TypeORM's query() answers [rows, count] for a bare UPDATE.
+ * scoring_rescore_jobs: progress is committed with each chunk; a lease lets another replica resume a job whose runner died. */
 export class PgRescoreJobStore extends RescoreJobStore {
   constructor(private readonly sql: Sql) {
     super();
@@ -46,7 +48,7 @@ export class PgRescoreJobStore extends RescoreJobStore {
 
   async lockRunning(jobId: string, leaseUntil: number): Promise<RescoreJob | undefined> {
     const [row] = await this.sql.query<JobRow>(
-      `UPDATE scoring_rescore_jobs SET lease_until = $2 WHERE job_id = $1 AND status = 'running' RETURNING *`,
+      `WITH locked AS (UPDATE scoring_rescore_jobs SET lease_until = $2 WHERE job_id = $1 AND status = 'running' RETURNING *) SELECT * FROM locked`,
       [jobId, new Date(leaseUntil)],
     );
     return row && toJob(row);
@@ -54,11 +56,13 @@ export class PgRescoreJobStore extends RescoreJobStore {
 
   async claim(now: number, leaseUntil: number): Promise<RescoreJob | undefined> {
     const [row] = await this.sql.query<JobRow>(
-      `UPDATE scoring_rescore_jobs SET lease_until = $2
-       WHERE job_id = (SELECT job_id FROM scoring_rescore_jobs
-                       WHERE status = 'running' AND (lease_until IS NULL OR lease_until < $1)
-                       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
+      `WITH claimed AS (
+         UPDATE scoring_rescore_jobs SET lease_until = $2
+         WHERE job_id = (SELECT job_id FROM scoring_rescore_jobs
+                         WHERE status = 'running' AND (lease_until IS NULL OR lease_until < $1)
+                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING *)
+       SELECT * FROM claimed`,
       [new Date(now), new Date(leaseUntil)],
     );
     return row && toJob(row);

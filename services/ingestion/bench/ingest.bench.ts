@@ -1,0 +1,124 @@
+// Benchmark (figures, never pass/fail): sustained events/s and p99 latency of POST /v1/batch and
+// POST /v1/track on the real service (own process, real PostgreSQL and Kafka), and of the same work
+// on a bare Fastify route in the same run. Usage:
+//   npm run -w @smarketing/ingestion bench -- [--duration 10] [--connections 10] [--batch-size 100]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+import { createDataSource, migrate } from '@smarketing/persistence';
+import { createTestDatabase, ensureStack, waitFor } from '@smarketing/testing';
+import { migrations } from '../src/infra/migrations';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DURATION = arg('duration', 10);
+const CONNECTIONS = arg('connections', 10);
+const BATCH = arg('batch-size', 100);
+// Children run from the repository root, where @swc-node/register finds the tsconfig with decorators.
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** A realistic batch: anonymous page views and tracks over a few visitors, some identifies. MSGID is replaced per request. */
+function batchTemplate(size: number): string {
+  const calls = Array.from({ length: size }, (_, i) => {
+    const anonymousId = `anon-MSGID-${i % 10}`;
+    if (i % 10 === 9) return { type: 'identify', messageId: `MSGID-${i}`, anonymousId, traits: { email: `lead-MSGID-${i}@company${i % 7}.example.com`, title: 'Marketing Manager', company: 'Example', employees: '51-200', country: 'DE' } };
+    if (i % 3 === 0) return { type: 'track', messageId: `MSGID-${i}`, anonymousId, event: 'Whitepaper Downloaded', properties: { asset: 'guide.pdf' } };
+    return { type: 'page', messageId: `MSGID-${i}`, anonymousId, name: 'Pricing', properties: { url: 'https://example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring' } };
+  });
+  return JSON.stringify({ batch: calls });
+}
+const trackTemplate = JSON.stringify({ messageId: 'MSGID-0', anonymousId: 'anon-MSGID', event: 'Demo Requested', properties: { form: 'hero' } });
+
+function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening (http:\/\/[^\s]+)/.exec(out) ?? /"msg":"listening","url":"(http:\/\/[^"]+)"/.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out.slice(-2000)}`)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+type Figures = { label: string; requestsPerSec: number; eventsPerSec: number; p99: number; non2xx: number; errors: number };
+
+async function load(label: string, url: string, template: string, eventsPerRequest: number, headers: Record<string, string>): Promise<Figures> {
+  const run = randomBytes(4).toString('hex');
+  let n = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: template.replaceAll('MSGID', `${run}-${(n += 1)}`) }) }],
+  });
+  const ok = result.requests.total - result.non2xx;
+  return { label, requestsPerSec: ok / DURATION, eventsPerSec: (ok * eventsPerRequest) / DURATION, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main(): Promise<void> {
+  await ensureStack();
+  const db = await createTestDatabase('smarketing_test_ingestion_bench');
+  const children: ChildProcess[] = [];
+  try {
+    const ds = createDataSource({ url: db.url, applicationName: 'ingestion-bench-migrate', migrations });
+    await migrate(ds);
+    await ds.destroy();
+    const writeKey = `bench-${randomBytes(16).toString('hex')}`;
+    const appPort = await freePort();
+    const env = { DATABASE_URL: db.url, PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', INGESTION_DEV_WRITE_KEY: writeKey, RATE_LIMIT_MAX: '100000000', CONSUMER_GROUP: `ingestion-bench-${randomBytes(4).toString('hex')}`, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+    const app = spawn(process.execPath, ['-r', '@swc-node/register', 'services/ingestion/src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
+    children.push(app);
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    await waitFor(async () => (await fetch(`${appUrl}/health/live`)).ok, { timeoutMs: 120_000, description: 'service up' });
+    const bare = await start(['services/ingestion/bench/bare-server.ts'], { DATABASE_URL: db.url, PORT: '0' });
+    children.push(bare.child);
+    const auth = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
+
+    const batch = batchTemplate(BATCH);
+    console.log(`warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`);
+    await load('warm-up', `${appUrl}/v1/batch`, batch, BATCH, auth);
+    await load('warm-up', `${bare.url}/bare/batch`, batch, BATCH, {});
+    const figures = [
+      await load('service POST /v1/batch', `${appUrl}/v1/batch`, batch, BATCH, auth),
+      await load('bare    POST /bare/batch', `${bare.url}/bare/batch`, batch, BATCH, {}),
+      await load('service POST /v1/track', `${appUrl}/v1/track`, trackTemplate, 1, auth),
+      await load('bare    POST /bare/track', `${bare.url}/bare/track`, trackTemplate, 1, {}),
+    ];
+    console.log('');
+    for (const f of figures) {
+      console.log(`${f.label.padEnd(26)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`);
+    }
+    const [sb, bb, st, bt] = figures as [Figures, Figures, Figures, Figures];
+    console.log('');
+    console.log(`batch: service / bare = ${((100 * sb.eventsPerSec) / bb.eventsPerSec).toFixed(0)}% (aim >= 60%, and >= 10,000 events/s through /v1/batch)`);
+    console.log(`single: service / bare = ${((100 * st.eventsPerSec) / bt.eventsPerSec).toFixed(0)}%`);
+    const [outbox] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
+    console.log(`outbox rows written by the service: ${outbox?.n}`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1_500));
+    await db.drop().catch(() => undefined);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+// Seeded generator of realistic marketing and sales traffic, posted through the public HTTP API.
+//   npm run -w @smarketing/ingestion sample -- --url http://127.0.0.1:3001 --write-key <key> --api-key <key> \
+//     [--seed 42] [--leads 50] [--rate 20] [--duration 60 | --once]
+// Keys default to INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY from the environment.
+import { buildJourney, campaignCosts, type Step } from './journey';
+import { mulberry32 } from './random';
+
+type Args = { url: string; writeKey: string; apiKey: string; seed: number; leads: number; rate: number; duration: number | null; once: boolean };
+
+function parseArgs(argv: readonly string[]): Args {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const writeKey = value('write-key') ?? process.env.INGESTION_DEV_WRITE_KEY;
+  const apiKey = value('api-key') ?? process.env.INGESTION_ADMIN_KEY;
+  if (!writeKey || !apiKey) throw new Error('--write-key and --api-key (or INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY) are required');
+  return {
+    url: (value('url') ?? 'http://127.0.0.1:3001').replace(/\/$/, ''),
+    writeKey,
+    apiKey,
+    seed: Number(value('seed') ?? 42),
+    leads: Number(value('leads') ?? 50),
+    rate: Number(value('rate') ?? 20),
+    duration: value('duration') === undefined ? null : Number(value('duration')),
+    once: argv.includes('--once') || value('duration') === undefined,
+  };
+}
+
+async function post(args: Args, step: Step): Promise<number> {
+  const authorization = step.auth === 'write' ? `Basic ${Buffer.from(`${args.writeKey}:`).toString('base64')}` : `Bearer ${args.apiKey}`;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const res = await fetch(`${args.url}${step.path}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(step.body) });
+    if (res.status !== 429 && res.status !== 503) {
+      if (res.status >= 400) console.error(`${step.path} -> ${res.status} ${await res.text()}`);
+      return res.status;
+    }
+    await new Promise((r) => setTimeout(r, 1_000 * Number(res.headers.get('retry-after') ?? 1)));
+  }
+  return 429;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const random = mulberry32(args.seed);
+  const until = args.duration === null ? Infinity : Date.now() + args.duration * 1_000;
+  const counts = new Map<string, number>();
+  let round = 0;
+  do {
+    // Each round is a new cohort of leads (ids stay deterministic per seed and round).
+    const steps = Array.from({ length: args.leads }, (_, i) => buildJourney(random, `${args.seed}-${round}-${i}`, Date.now())).flat();
+    steps.sort((a, b) => a.at - b.at);
+    steps.unshift(...campaignCosts(random, new Date().toISOString().slice(0, 7)));
+    for (const step of steps) {
+      const status = await post(args, step);
+      counts.set(`${step.path} ${status}`, (counts.get(`${step.path} ${status}`) ?? 0) + 1);
+      if (args.rate > 0) await new Promise((r) => setTimeout(r, 1_000 / args.rate));
+      if (Date.now() > until) break;
+    }
+    round += 1;
+  } while (!args.once && Date.now() < until);
+  for (const [key, n] of [...counts].sort()) console.log(`${key.padEnd(40)} ${n}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

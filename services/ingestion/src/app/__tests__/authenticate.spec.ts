@@ -1,0 +1,48 @@
+import { ApiKeyStore } from '../ports/api-key-store.port';
+import type { ApiKeyRecord } from '../keys/api-key';
+import { AuthenticateUseCase, staticKeys } from '../keys/authenticate.use-case';
+import { newToken, parseToken } from '../keys/key-secret';
+
+class InMemoryKeys extends ApiKeyStore {
+  readonly rows = new Map<string, ApiKeyRecord>();
+  async insert(r: ApiKeyRecord) { this.rows.set(r.keyId, r); }
+  async find(id: string) { return this.rows.get(id) ?? null; }
+  async list() { return [...this.rows.values()]; }
+  async rotate(id: string, secretHash: Buffer, at: number) { const r = this.rows.get(id); if (!r) return false; this.rows.set(id, { ...r, secretHash, rotatedAt: at }); return true; }
+  async revoke(id: string, at: number) { const r = this.rows.get(id); if (!r) return false; this.rows.set(id, { ...r, revokedAt: at }); return true; }
+}
+
+const record = (keyId: string, secretHash: Buffer, over: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({
+  keyId, kind: 'write', name: 'web', source: 'web', scopes: ['ingest'], secretHash, signingSecret: null, rateLimitPerWindow: null, createdAt: 0, rotatedAt: null, revokedAt: null, ...over,
+});
+
+describe('authenticating a credential', () => {
+  it('accepts a stored write key as Basic and only its exact secret', async () => {
+    const store = new InMemoryKeys();
+    const { token, secretHash } = newToken('write', '0123456789abcdef');
+    await store.insert(record('0123456789abcdef', secretHash));
+    const auth = new AuthenticateUseCase(store, []);
+    expect(await auth.execute({ kind: 'basic', token })).toMatchObject({ keyId: '0123456789abcdef', source: 'web', scopes: ['ingest'] });
+    expect(await auth.execute({ kind: 'bearer', token })).toBeNull();
+    expect(await auth.execute({ kind: 'basic', token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A') })).toBeNull();
+  });
+
+  it('rejects a revoked key', async () => {
+    const store = new InMemoryKeys();
+    const { token, secretHash } = newToken('write', 'aaaaaaaaaaaaaaaa');
+    await store.insert(record('aaaaaaaaaaaaaaaa', secretHash, { revokedAt: 1 }));
+    expect(await new AuthenticateUseCase(store, []).execute({ kind: 'basic', token })).toBeNull();
+  });
+
+  it('recognises the bootstrap admin and dev write keys from configuration by hash', async () => {
+    const auth = new AuthenticateUseCase(new InMemoryKeys(), staticKeys({ adminKey: 'a'.repeat(40), devWriteKey: 'dev-key-0123456789' }));
+    expect(await auth.execute({ kind: 'bearer', token: 'a'.repeat(40) })).toMatchObject({ scopes: ['admin', 'ingest', 'read'] });
+    expect(await auth.execute({ kind: 'basic', token: 'dev-key-0123456789' })).toMatchObject({ source: 'dev' });
+    expect(await auth.execute({ kind: 'basic', token: 'dev-key-012345678' })).toBeNull();
+  });
+
+  it('parses only well-formed tokens', () => {
+    expect(parseToken(newToken('api', 'bbbbbbbbbbbbbbbb').token)).toMatchObject({ kind: 'api', keyId: 'bbbbbbbbbbbbbbbb' });
+    expect(parseToken('smk_short_secret')).toBeNull();
+  });
+});

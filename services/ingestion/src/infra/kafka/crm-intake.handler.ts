@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { INTAKE_TOPICS } from '@smarketing/contracts';
+import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
+import { CRM_KINDS, parseCrmFact, type CrmFact, type CrmKind } from '../../app/crm/crm-fact';
+import { CrmFactsProcessor, crmFactKey } from '../../app/crm/crm-facts.processor';
+import { sourceEventId } from '../../app/event-ids';
+import { SqlIngestionTx } from '../persistence/sql-ingestion-tx';
+import { fallbackEventId } from './intake-support';
+
+export const CRM_INTAKE_SOURCE = 'kafka-crm';
+
+type Parsed = { ok: true; fact: CrmFact } | { ok: false; reason: string };
+
+/** intake.crm.v1: `{ "kind": "sales-activity" | "disposition" | "opportunity" | "campaign-cost", ...fields }`. */
+@Injectable()
+export class CrmIntakeHandler implements JsonIntakeHandler {
+  readonly topic = INTAKE_TOPICS.crm;
+
+  constructor(private readonly processor: CrmFactsProcessor) {}
+
+  private parse(value: unknown): Parsed {
+    const { kind, ...fields } = value as { kind?: unknown };
+    if (typeof kind !== 'string' || !(CRM_KINDS as readonly string[]).includes(kind)) return { ok: false, reason: `kind: must be one of ${CRM_KINDS.join(', ')}` };
+    const parsed = parseCrmFact(kind as CrmKind, fields);
+    return parsed.ok ? parsed : { ok: false, reason: parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ').slice(0, 2_000) };
+  }
+
+  eventIdOf(value: unknown): string | undefined {
+    const parsed = this.parse(value);
+    return parsed.ok ? sourceEventId(CRM_INTAKE_SOURCE, crmFactKey(parsed.fact)) : fallbackEventId(value);
+  }
+
+  validate(event: Envelope<unknown>): string | undefined {
+    const parsed = this.parse(event.value);
+    return parsed.ok ? undefined : parsed.reason;
+  }
+
+  async handle(events: readonly Envelope<unknown>[], tx: TxContext): Promise<void> {
+    const facts = events.map((e) => this.parse(e.value)).flatMap((p) => (p.ok ? [p.fact] : []));
+    const receivedAt = Math.max(...events.map((e) => e.occurredAt).filter(Number.isFinite), 0) || Date.now();
+    await this.processor.apply(new SqlIngestionTx(tx), { source: CRM_INTAKE_SOURCE, facts, receivedAt });
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { INTAKE_TOPICS } from '@smarketing/contracts';
+import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
+import { sourceEventId } from '../../app/event-ids';
+import { SegmentCallsProcessor } from '../../app/segment/segment-calls.processor';
+import { parseSegmentInput } from '../../app/segment/segment-input';
+import type { SegmentCall } from '../../app/validation';
+import { SqlIngestionTx } from '../persistence/sql-ingestion-tx';
+import { fallbackEventId, reasonOf } from './intake-support';
+
+/** Source name of Segment calls produced to Kafka directly; HTTP sources are named by their key. */
+export const SEGMENT_INTAKE_SOURCE = 'kafka-segment';
+
+/** intake.segment.v1: one Segment call per record, validated like HTTP; rejects are dead-lettered. */
+@Injectable()
+export class SegmentIntakeHandler implements JsonIntakeHandler {
+  readonly topic = INTAKE_TOPICS.segment;
+  private readonly parsed = new WeakMap<object, SegmentCall>();
+
+  constructor(private readonly processor: SegmentCallsProcessor) {}
+
+  eventIdOf(value: unknown): string | undefined {
+    const messageId = (value as { messageId?: unknown }).messageId;
+    if ((typeof messageId === 'string' && messageId.length > 0 && messageId.length <= 200) || typeof messageId === 'number') {
+      return sourceEventId(SEGMENT_INTAKE_SOURCE, String(messageId));
+    }
+    return fallbackEventId(value); // validate() names the problem
+  }
+
+  validate(event: Envelope<unknown>): string | undefined {
+    try {
+      const [call] = parseSegmentInput('any', event.value);
+      if (call) this.parsed.set(event.value as object, call);
+      return undefined;
+    } catch (error) {
+      return reasonOf(error);
+    }
+  }
+
+  async handle(events: readonly Envelope<unknown>[], tx: TxContext): Promise<void> {
+    const calls = events.map((e) => this.parsed.get(e.value as object) ?? parseSegmentInput('any', e.value)[0]).filter((c): c is SegmentCall => c !== undefined);
+    const receivedAt = Math.max(...events.map((e) => e.occurredAt).filter(Number.isFinite), 0) || Date.now();
+    await this.processor.apply(new SqlIngestionTx(tx), { source: SEGMENT_INTAKE_SOURCE, calls, receivedAt });
+  }
+}
+

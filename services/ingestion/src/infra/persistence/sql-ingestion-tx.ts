@@ -1,0 +1,127 @@
+import type { EventTypeMap, TopicDef } from '@smarketing/contracts';
+import type { TxContext } from '@smarketing/messaging';
+import { IngestionTx, type IdempotencyKey } from '../../app/ports/ingestion-tx.port';
+import type { AccountRecord, IdentityKind, IdentityLink, LeadPatch, LeadRecord } from '../../app/ports/lead-record';
+import { leadOfRow, type LeadRow } from './lead-row.mapper';
+import { UPSERT_LEADS_SQL } from './lead-upsert.sql';
+
+/** IngestionTx over a transaction of libs/messaging (HTTP: TransactionRunner; Kafka: the batch consumer). */
+export class SqlIngestionTx extends IngestionTx {
+  constructor(private readonly tx: TxContext) {
+    super();
+  }
+
+  async claim(keys: readonly IdempotencyKey[]): Promise<ReadonlySet<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.tx.query<{ event_id: string }>(
+      `INSERT INTO ingestion_idempotency (source, key, event_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [keys.map((k) => k.source), keys.map((k) => k.key), keys.map((k) => k.eventId)],
+    );
+    return new Set(rows.map((r) => r.event_id));
+  }
+
+  async resolveIdentities(kind: IdentityKind, externalIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const rows = await this.tx.query<{ external_id: string; lead_id: string }>(
+      `SELECT external_id, lead_id FROM ingestion_identities WHERE kind = $1 AND external_id = ANY($2::text[])`,
+      [kind, externalIds],
+    );
+    return new Map(rows.map((r) => [r.external_id, r.lead_id]));
+  }
+
+  async loadLeads(leadIds: readonly string[]): Promise<ReadonlyMap<string, LeadRecord>> {
+    if (leadIds.length === 0) return new Map();
+    const rows = await this.tx.query<LeadRow>(
+      `SELECT * FROM ingestion_leads WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`,
+      [[...leadIds].sort()],
+    );
+    return new Map(rows.map((r) => [r.lead_id, leadOfRow(r)]));
+  }
+
+  async upsertLeads(patches: readonly LeadPatch[]): Promise<readonly LeadRecord[]> {
+    if (patches.length === 0) return [];
+    const col = <K extends keyof LeadPatch>(k: K) => patches.map((p) => p[k]);
+    const rows = await this.tx.query<LeadRow>(UPSERT_LEADS_SQL, [
+      col('leadId'), col('email'), patches.map((p) => JSON.stringify(p.anonymousIds)), col('firstName'), col('lastName'), col('title'),
+      col('seniority'), col('company'), col('accountId'), col('accountDomain'), col('accountMatchedBy'), col('accountMatchReason'),
+      col('employeeCount'), col('industry'), col('country'), col('region'), col('isFreeMail'), col('isStudent'), col('extraTraits'),
+      col('source'), col('occurredAt'),
+    ]);
+    return rows.map(leadOfRow);
+  }
+
+  async linkIdentities(links: readonly IdentityLink[]): Promise<void> {
+    const sorted = [...links].sort((a, b) => (a.kind + a.externalId < b.kind + b.externalId ? -1 : 1));
+    await this.tx.query(
+      `INSERT INTO ingestion_identities (kind, external_id, lead_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])
+       ON CONFLICT (kind, external_id) DO UPDATE SET lead_id = EXCLUDED.lead_id, linked_at = now()`,
+      [sorted.map((l) => l.kind), sorted.map((l) => l.externalId), sorted.map((l) => l.leadId)],
+    );
+  }
+
+  async markMerged(survivorId: string, mergedIds: readonly string[]): Promise<readonly string[]> {
+    const rows = await this.tx.query<{ lead_id: string }>(
+      `WITH u AS (UPDATE ingestion_leads SET merged_into = $1, updated_at = now()
+         WHERE lead_id = ANY($2::uuid[]) AND merged_into IS NULL AND email IS NULL AND lead_id <> $1 RETURNING lead_id)
+       SELECT lead_id FROM u`,
+      [survivorId, mergedIds],
+    );
+    const merged = rows.map((r) => r.lead_id);
+    if (merged.length) {
+      await this.tx.query(`UPDATE ingestion_identities SET lead_id = $1 WHERE lead_id = ANY($2::uuid[])`, [survivorId, merged]);
+      // Placeholders merged earlier into one of these now follow the survivor too.
+      await this.tx.query(`UPDATE ingestion_leads SET merged_into = $1 WHERE merged_into = ANY($2::uuid[])`, [survivorId, merged]);
+    }
+    return merged.sort();
+  }
+
+  async upsertAccounts(accounts: readonly AccountRecord[]): Promise<void> {
+    const sorted = [...accounts].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+    await this.tx.query(
+      `INSERT INTO ingestion_accounts AS a (account_id, domain, name, group_ids)
+       SELECT id, domain, name, CASE WHEN gid IS NULL THEN '{}'::text[] ELSE ARRAY[gid] END
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, domain, name, gid)
+       ON CONFLICT (account_id) DO UPDATE SET
+         name = COALESCE(EXCLUDED.name, a.name),
+         group_ids = ARRAY(SELECT DISTINCT unnest(a.group_ids || EXCLUDED.group_ids) ORDER BY 1),
+         updated_at = now()`,
+      [sorted.map((a) => a.accountId), sorted.map((a) => a.domain), sorted.map((a) => a.name), sorted.map((a) => a.groupId)],
+    );
+  }
+
+  async recordOpportunity(opportunityId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `INSERT INTO ingestion_opportunities (opportunity_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING opportunity_id`,
+      [opportunityId],
+    );
+    return rows.length === 1;
+  }
+
+  async eraseLead(leadId: string): Promise<number> {
+    const rows = await this.tx.query<{ lead_id: string }>(
+      `WITH u AS (UPDATE ingestion_leads SET email = NULL, first_name = NULL, last_name = NULL, title = NULL, company = NULL,
+         extra_traits = NULL, anonymous_ids = '{}', erased_at = now(), updated_at = now()
+         WHERE lead_id = $1 OR merged_into = $1 RETURNING lead_id)
+       SELECT lead_id FROM u`,
+      [leadId],
+    );
+    const ids = [leadId, ...rows.map((r) => r.lead_id)];
+    // Identities (cookies, user ids) point at the person; published copies of their profile go too.
+    await this.tx.query(`DELETE FROM ingestion_identities WHERE lead_id = ANY($1::uuid[])`, [ids]);
+    await this.tx.query(`DELETE FROM messaging_outbox WHERE sent_at IS NOT NULL AND message_key = ANY($1::text[])`, [ids]);
+    return rows.length;
+  }
+
+  async recordErasure(a: { erasureId: string; leadId: string; requestedBy: string; requestedAt: number; rowsErased: number }): Promise<void> {
+    await this.tx.query(
+      `INSERT INTO ingestion_erasures (erasure_id, lead_id, requested_by, requested_at, rows_erased) VALUES ($1, $2, $3, $4, $5)`,
+      [a.erasureId, a.leadId, a.requestedBy, new Date(a.requestedAt).toISOString(), a.rowsErased],
+    );
+  }
+
+  publish<E extends keyof EventTypeMap>(topic: TopicDef<E>, value: EventTypeMap[E], eventId: string): void {
+    // libs/messaging types publish as <T extends TopicDef>, which registry topics do not satisfy (see README).
+    this.tx.publish(topic as unknown as TopicDef, value as never, { eventId });
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import { GetLeadScore } from '../../app/use-cases/get-lead-score.use-case';
+import { ApiKeyGuard, RequireScope } from './api-key.guard';
+import { leadScoreParams, leadScoreQuery } from './request-schemas';
+import { parseInput } from './validation';
+
+/** A lead's current score with its explanation and lifecycle stage (read scope). */
+@Controller('v1/leads')
+@UseGuards(ApiKeyGuard)
+export class LeadsController {
+  constructor(@Inject(GetLeadScore) private readonly getScore: GetLeadScore) {}
+
+  @Get(':leadId/score')
+  @RequireScope('read')
+  async score(@Param() params: unknown, @Query() query: unknown) {
+    const { leadId } = parseInput(leadScoreParams, params, 'params');
+    const { modelId, version } = parseInput(leadScoreQuery, query, 'query');
+    const result = await this.getScore.execute(leadId, modelId === undefined ? undefined : { modelId, ...(version === undefined ? {} : { version }) });
+    if (result.kind === 'lead_not_found') throw new NotFoundException({ error: 'not_found', message: `no score for lead ${leadId}` });
+    if (result.kind === 'model_not_found') throw new NotFoundException({ error: 'not_found', errors: [{ path: 'query.modelId', message: 'no such published model' }] });
+    const { view } = result;
+    const { score, lifecycle } = view;
+    return {
+      leadId: view.leadId,
+      mergedInto: view.mergedInto,
+      modelId: score.modelId,
+      modelVersion: score.modelVersion,
+      at: score.at,
+      fit: score.fit,
+      engagement: score.engagement,
+      total: score.total,
+      band: score.band,
+      disqualifiedBy: score.disqualifiedBy ?? null,
+      firedRules: score.firedRules,
+      lifecycle: {
+        stage: lifecycle.stage,
+        enteredAt: lifecycle.enteredAt,
+        mqlCycle: lifecycle.mqlCycle,
+        openOpportunityIds: lifecycle.openOpportunityIds,
+        reason: lifecycle.reason ?? null,
+      },
+      outcome: view.outcome,
+    };
+  }
+}

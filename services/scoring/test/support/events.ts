@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { LeadDispositioned, LeadUpserted, OpportunityUpdated, TouchpointRecorded, TouchpointType } from '@smarketing/contracts';
+
+/** Builders of the events ingestion produces, with defaults that score nothing unless asked. */
+export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
+  leadId,
+  email: `person-${leadId.slice(0, 8)}@example-corp.com`,
+  anonymousIds: [],
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  title: null,
+  seniority: 'unknown',
+  company: null,
+  accountId: null,
+  accountDomain: null,
+  accountMatchReason: null,
+  employeeCount: null,
+  industry: null,
+  country: null,
+  region: 'unknown',
+  isFreeMail: false,
+  isStudent: null,
+  extraTraits: null,
+  source: 'test',
+  occurredAt: at,
+  ...over,
+});
+
+/** Fit 50 under the aligned model (company 25+15+10; seniority director 15, capped at 50). */
+export const fitLead = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted =>
+  leadUpserted(leadId, at, { employeeCount: 500, industry: 'software', country: 'US', region: 'NA', seniority: 'director', title: 'Director of IT', ...over });
+
+export const touchpoint = (leadId: string, type: TouchpointType, at: number): TouchpointRecorded => ({
+  touchpointId: randomUUID(),
+  leadId,
+  anonymousId: null,
+  type,
+  eventName: type,
+  url: null,
+  path: null,
+  referrer: null,
+  campaignId: null,
+  utmSource: null,
+  utmMedium: null,
+  utmCampaign: null,
+  utmTerm: null,
+  utmContent: null,
+  channel: 'direct',
+  accountId: null,
+  extraProperties: null,
+  source: 'test',
+  occurredAt: at,
+});
+
+export const disposition = (
+  leadId: string,
+  kind: LeadDispositioned['disposition'],
+  at: number,
+  reason: LeadDispositioned['reason'] = null,
+): LeadDispositioned => ({ dispositionId: randomUUID(), leadId, repId: 'rep-7', disposition: kind, reason, occurredAt: at });
+
+export const opportunity = (opportunityId: string, leadIds: string[], status: OpportunityUpdated['status'], at: number, created = false): OpportunityUpdated => ({
+  opportunityId,
+  accountId: null,
+  name: 'Deal',
+  stage: status === 'open' ? 'discovery' : status,
+  status,
+  amount: { amountMinor: 1_000_000, currency: 'USD' },
+  closeDate: null,
+  leadIds,
+  created,
+  occurredAt: at,
+});
