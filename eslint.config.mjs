@@ -5,15 +5,41 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
 const frameworkImports = [
-  { group: ['@nestjs/*', '@nestjs/**'], message: 'domain/ and app/ are framework-free: keep Nest in infra/.' },
-  { group: ['typeorm', 'typeorm/*', 'pg', 'pg/*'], message: 'domain/ and app/ are framework-free: keep persistence in infra/.' },
-  { group: ['kafkajs', 'kafkajs/*', '@kafkajs/*', '@platformatic/kafka'], message: 'domain/ and app/ are framework-free: use a port.' },
-  { group: ['@opentelemetry/*', 'prom-client', 'pino', 'fastify'], message: 'domain/ and app/ are framework-free.' },
-  { group: ['@smarketing/messaging', '@smarketing/persistence', '@smarketing/observability'], message: 'domain/ and app/ depend on ports, not adapters.' },
+  {
+    group: ['@nestjs/*', '@nestjs/**'],
+    message: 'domain/ and app/ are framework-free: keep Nest in infra/.',
+  },
+  {
+    group: ['typeorm', 'typeorm/*', 'pg', 'pg/*'],
+    message: 'domain/ and app/ are framework-free: keep persistence in infra/.',
+  },
+  {
+    group: ['kafkajs', 'kafkajs/*', '@kafkajs/*', '@platformatic/kafka'],
+    message: 'domain/ and app/ are framework-free: use a port.',
+  },
+  {
+    group: ['@opentelemetry/*', 'prom-client', 'pino', 'fastify'],
+    message: 'domain/ and app/ are framework-free.',
+  },
+  {
+    group: ['@smarketing/messaging', '@smarketing/persistence', '@smarketing/observability'],
+    message: 'domain/ and app/ depend on ports, not adapters.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.local/**', '.nx/**', '**/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.local/**',
+      '.nx/**',
+      '**/generated/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,9 +51,18 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions, not enums.' },
-        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']", message: 'No .only.' },
-        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='skip']", message: 'No skipped tests.' },
-        { selector: "CallExpression[callee.name=/^(xit|xdescribe|xtest|fit|fdescribe)$/]", message: 'No focused or skipped tests.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']",
+          message: 'No .only.',
+        },
+        {
+          selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='skip']",
+          message: 'No skipped tests.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(xit|xdescribe|xtest|fit|fdescribe)$/]',
+          message: 'No focused or skipped tests.',
+        },
       ],
       '@nx/enforce-module-boundaries': [
         'error',

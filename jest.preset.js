@@ -5,7 +5,10 @@ const fs = require('node:fs');
 
 const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 const moduleNameMapper = {
-  '^@smarketing/(contracts|messaging|persistence|observability|testing)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+  '^@smarketing/(contracts|messaging|persistence|observability|testing)$': path.join(
+    __dirname,
+    'libs/$1/src/index.ts',
+  ),
 };
 
 /** kind: 'unit' runs src/**\/__tests__/*.spec.ts; 'int' runs test/**\/*.int-spec.ts against the local stack. */
@@ -15,7 +18,8 @@ function jestConfig(projectDir, kind = 'unit') {
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
     moduleNameMapper,
-    testMatch: kind === 'unit' ? ['<rootDir>/src/**/__tests__/**/*.spec.ts'] : ['<rootDir>/test/**/*.int-spec.ts'],
+    testMatch:
+      kind === 'unit' ? ['<rootDir>/src/**/__tests__/**/*.spec.ts'] : ['<rootDir>/test/**/*.int-spec.ts'],
     testTimeout: kind === 'unit' ? 20_000 : 180_000,
     setupFiles: [path.join(__dirname, 'jest.setup.js')],
     reporters: ['default', path.join(__dirname, 'tools/scripts/jest-summary-reporter.js')],

@@ -1,1 +1,4 @@
-module.exports = { ...require('../../jest.preset.js').jestConfig(__dirname, 'unit'), testMatch: ['<rootDir>/test/**/*.spec.ts'] };
+module.exports = {
+  ...require('../../jest.preset.js').jestConfig(__dirname, 'unit'),
+  testMatch: ['<rootDir>/test/**/*.spec.ts'],
+};

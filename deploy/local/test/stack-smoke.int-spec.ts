@@ -32,7 +32,10 @@ describe('the local stack', () => {
     await consumer.subscribe({ topic, fromBeginning: true });
     const got: string[] = [];
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${got.length} of ${sent.length} consumed`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`only ${got.length} of ${sent.length} consumed`)),
+        60_000,
+      );
       void consumer.run({
         eachMessage: async ({ message }) => {
           got.push(String(message.value));

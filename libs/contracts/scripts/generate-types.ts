@@ -39,7 +39,8 @@ export function avroToTs(type: Json, decls: Map<string, string>, doc?: string): 
     }
   }
   if (Array.isArray(type)) return type.map((t) => avroToTs(t, decls)).join(' | ');
-  if (type === null || typeof type !== 'object') throw new Error(`unsupported Avro type ${JSON.stringify(type)}`);
+  if (type === null || typeof type !== 'object')
+    throw new Error(`unsupported Avro type ${JSON.stringify(type)}`);
   const t = type as Obj;
   switch (t.type) {
     case 'record': {
@@ -49,7 +50,10 @@ export function avroToTs(type: Json, decls: Map<string, string>, doc?: string): 
         return `${fdoc}  readonly ${String(f.name)}: ${avroToTs(f.type as Json, decls)};`;
       });
       const rdoc = t.doc ?? doc;
-      decls.set(name, `${rdoc ? `/** ${String(rdoc)} */\n` : ''}export type ${name} = {\n${fields.join('\n')}\n};`);
+      decls.set(
+        name,
+        `${rdoc ? `/** ${String(rdoc)} */\n` : ''}export type ${name} = {\n${fields.join('\n')}\n};`,
+      );
       return name;
     }
     case 'enum': {
@@ -93,11 +97,14 @@ export async function generate(): Promise<Map<string, string>> {
     const root = avroToTs(schema, local);
     for (const [name, decl] of local) {
       const prior = decls.get(name);
-      if (prior !== undefined && prior !== decl) throw new Error(`named type ${name} has two different definitions (${s.file})`);
+      if (prior !== undefined && prior !== decl)
+        throw new Error(`named type ${name} has two different definitions (${s.file})`);
       decls.set(name, decl);
     }
     const constName = `${camel(s.event)}Schema`;
-    schemaConsts.push(`/** The Avro schema of ${root}, embedded from ${relative(repoRoot, s.file)}. */\nexport const ${constName} = ${JSON.stringify(schema)} as const;`);
+    schemaConsts.push(
+      `/** The Avro schema of ${root}, embedded from ${relative(repoRoot, s.file)}. */\nexport const ${constName} = ${JSON.stringify(schema)} as const;`,
+    );
     mapEntries.push(`  '${s.event}': ${root};`);
     schemaEntries.push(`  '${s.event}': { file: '${relative(repoRoot, s.file)}', schema: ${constName} },`);
   }
@@ -116,7 +123,10 @@ export async function generate(): Promise<Map<string, string>> {
   ]);
   const formatted = new Map<string, string>();
   for (const [name, text] of files) {
-    formatted.set(name, await format(text, { parser: 'typescript', singleQuote: true, printWidth: 110, trailingComma: 'all' }));
+    formatted.set(
+      name,
+      await format(text, { parser: 'typescript', singleQuote: true, printWidth: 110, trailingComma: 'all' }),
+    );
   }
   return formatted;
 }
@@ -125,11 +135,15 @@ async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const files = await generate();
   if (check) {
-    const stale = [...files].filter(([n, t]) => !existsSync(join(outDir, n)) || readFileSync(join(outDir, n), 'utf8') !== t);
+    const stale = [...files].filter(
+      ([n, t]) => !existsSync(join(outDir, n)) || readFileSync(join(outDir, n), 'utf8') !== t,
+    );
     const existing = existsSync(outDir) ? readdirSync(outDir) : [];
     const extra = existing.filter((n) => !files.has(n));
     if (stale.length || extra.length) {
-      console.error(`generated types are stale: ${[...stale.map(([n]) => n), ...extra].join(', ')}. Run: npx nx run @smarketing/contracts:generate`);
+      console.error(
+        `generated types are stale: ${[...stale.map(([n]) => n), ...extra].join(', ')}. Run: npx nx run @smarketing/contracts:generate`,
+      );
       process.exit(1);
     }
     console.log(`generated types are up to date (${files.size} files)`);

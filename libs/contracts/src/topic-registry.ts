@@ -39,16 +39,53 @@ const def = <E extends keyof EventTypeMap>(
 
 /** The typed registry of every topic of the platform: the single source for provisioning, AsyncAPI and clients. */
 export const TOPICS = {
-  leadUpserted: def('lead-upserted', 'ingestion', 'leadId', ['scoring', 'routing', 'attribution', 'reporting']),
-  touchpointRecorded: def('touchpoint-recorded', 'ingestion', 'leadId', ['scoring', 'attribution', 'reporting']),
+  leadUpserted: def('lead-upserted', 'ingestion', 'leadId', [
+    'scoring',
+    'routing',
+    'attribution',
+    'reporting',
+  ]),
+  touchpointRecorded: def('touchpoint-recorded', 'ingestion', 'leadId', [
+    'scoring',
+    'attribution',
+    'reporting',
+  ]),
   salesActivityRecorded: def('sales-activity-recorded', 'ingestion', 'leadId', ['sla-monitor', 'reporting']),
-  leadDispositioned: def('lead-dispositioned', 'ingestion', 'leadId', ['scoring', 'sla-monitor', 'reporting']),
-  opportunityUpdated: def('opportunity-updated', 'ingestion', 'opportunityId', ['scoring', 'attribution', 'reporting']),
-  campaignCostRecorded: def('campaign-cost-recorded', 'ingestion', 'campaignId', ['attribution', 'reporting']),
-  leadsMerged: def('leads-merged', 'ingestion', 'leadId', ['scoring', 'routing', 'sla-monitor', 'attribution', 'reporting']),
-  leadErased: def('lead-erased', 'ingestion', 'leadId', ['scoring', 'routing', 'sla-monitor', 'attribution', 'reporting']),
+  leadDispositioned: def('lead-dispositioned', 'ingestion', 'leadId', [
+    'scoring',
+    'sla-monitor',
+    'reporting',
+  ]),
+  opportunityUpdated: def('opportunity-updated', 'ingestion', 'opportunityId', [
+    'scoring',
+    'attribution',
+    'reporting',
+  ]),
+  campaignCostRecorded: def('campaign-cost-recorded', 'ingestion', 'campaignId', [
+    'attribution',
+    'reporting',
+  ]),
+  leadsMerged: def('leads-merged', 'ingestion', 'leadId', [
+    'scoring',
+    'routing',
+    'sla-monitor',
+    'attribution',
+    'reporting',
+  ]),
+  leadErased: def('lead-erased', 'ingestion', 'leadId', [
+    'scoring',
+    'routing',
+    'sla-monitor',
+    'attribution',
+    'reporting',
+  ]),
   leadScored: def('lead-scored', 'scoring', 'leadId', ['routing', 'reporting']),
-  lifecycleChanged: def('lifecycle-changed', 'scoring', 'leadId', ['routing', 'sla-monitor', 'attribution', 'reporting']),
+  lifecycleChanged: def('lifecycle-changed', 'scoring', 'leadId', [
+    'routing',
+    'sla-monitor',
+    'attribution',
+    'reporting',
+  ]),
   leadAssigned: def('lead-assigned', 'routing', 'leadId', ['sla-monitor', 'reporting']),
   slaStatusChanged: def('sla-status-changed', 'sla-monitor', 'leadId', ['routing', 'reporting']),
   volumeSlaEvaluated: def('volume-sla-evaluated', 'sla-monitor', 'policyId', ['reporting']),
@@ -62,7 +99,8 @@ export const ALL_TOPICS: readonly TopicDef[] = Object.values(TOPICS) as TopicDef
 export type EventOf<T extends TopicDef> = T extends TopicDef<infer E> ? EventTypeMap[E] : never;
 
 /** Dead-letter topic of one consumer for one source topic: `<consumer>.<source-topic>.dlq`. */
-export const dlqTopicName = (consumer: string, sourceTopic: string): string => `${consumer}.${sourceTopic}.dlq`;
+export const dlqTopicName = (consumer: string, sourceTopic: string): string =>
+  `${consumer}.${sourceTopic}.dlq`;
 
 /** Every dead-letter topic implied by the readers of the registry, intake topics included. */
 export const ALL_DLQ_TOPICS: readonly string[] = [

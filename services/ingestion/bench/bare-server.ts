@@ -8,7 +8,9 @@ import { parseSegmentBatch, parseTrackCall, type SegmentCall } from '../src/app/
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL as string;
   const pool = new Pool({ connectionString: url, max: 10 });
-  await pool.query(`CREATE TABLE IF NOT EXISTS bench_bare_events (message_id text PRIMARY KEY, payload jsonb NOT NULL)`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS bench_bare_events (message_id text PRIMARY KEY, payload jsonb NOT NULL)`,
+  );
   const app = Fastify({ bodyLimit: 512_000 });
   const insert = async (calls: readonly SegmentCall[]) => {
     const client = await pool.connect();

@@ -24,24 +24,61 @@ const ROOT = path.resolve(__dirname, '../../..');
 function batchTemplate(size: number): string {
   const calls = Array.from({ length: size }, (_, i) => {
     const anonymousId = `anon-MSGID-${i % 10}`;
-    if (i % 10 === 9) return { type: 'identify', messageId: `MSGID-${i}`, anonymousId, traits: { email: `lead-MSGID-${i}@company${i % 7}.example.com`, title: 'Marketing Manager', company: 'Example', employees: '51-200', country: 'DE' } };
-    if (i % 3 === 0) return { type: 'track', messageId: `MSGID-${i}`, anonymousId, event: 'Whitepaper Downloaded', properties: { asset: 'guide.pdf' } };
-    return { type: 'page', messageId: `MSGID-${i}`, anonymousId, name: 'Pricing', properties: { url: 'https://example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring' } };
+    if (i % 10 === 9)
+      return {
+        type: 'identify',
+        messageId: `MSGID-${i}`,
+        anonymousId,
+        traits: {
+          email: `lead-MSGID-${i}@company${i % 7}.example.com`,
+          title: 'Marketing Manager',
+          company: 'Example',
+          employees: '51-200',
+          country: 'DE',
+        },
+      };
+    if (i % 3 === 0)
+      return {
+        type: 'track',
+        messageId: `MSGID-${i}`,
+        anonymousId,
+        event: 'Whitepaper Downloaded',
+        properties: { asset: 'guide.pdf' },
+      };
+    return {
+      type: 'page',
+      messageId: `MSGID-${i}`,
+      anonymousId,
+      name: 'Pricing',
+      properties: { url: 'https://example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring' },
+    };
   });
   return JSON.stringify({ batch: calls });
 }
-const trackTemplate = JSON.stringify({ messageId: 'MSGID-0', anonymousId: 'anon-MSGID', event: 'Demo Requested', properties: { form: 'hero' } });
+const trackTemplate = JSON.stringify({
+  messageId: 'MSGID-0',
+  anonymousId: 'anon-MSGID',
+  event: 'Demo Requested',
+  properties: { form: 'hero' },
+});
 
 function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /listening (http:\/\/[^\s]+)/.exec(out) ?? /"msg":"listening","url":"(http:\/\/[^"]+)"/.exec(out);
+      const m =
+        /listening (http:\/\/[^\s]+)/.exec(out) ?? /"msg":"listening","url":"(http:\/\/[^"]+)"/.exec(out);
       if (m?.[1]) resolve({ child, url: m[1] });
     });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code}: ${out.slice(-2000)}`)),
+    );
   });
 }
 
@@ -55,9 +92,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Figures = { label: string; requestsPerSec: number; eventsPerSec: number; p99: number; non2xx: number; errors: number };
+type Figures = {
+  label: string;
+  requestsPerSec: number;
+  eventsPerSec: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+};
 
-async function load(label: string, url: string, template: string, eventsPerRequest: number, headers: Record<string, string>): Promise<Figures> {
+async function load(
+  label: string,
+  url: string,
+  template: string,
+  eventsPerRequest: number,
+  headers: Record<string, string>,
+): Promise<Figures> {
   const run = randomBytes(4).toString('hex');
   let n = 0;
   const result = await autocannon({
@@ -66,10 +116,24 @@ async function load(label: string, url: string, template: string, eventsPerReque
     connections: CONNECTIONS,
     duration: DURATION,
     headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: template.replaceAll('MSGID', `${run}-${(n += 1)}`) }) }],
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          body: template.replaceAll('MSGID', `${run}-${(n += 1)}`),
+        }),
+      },
+    ],
   });
   const ok = result.requests.total - result.non2xx;
-  return { label, requestsPerSec: ok / DURATION, eventsPerSec: (ok * eventsPerRequest) / DURATION, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    label,
+    requestsPerSec: ok / DURATION,
+    eventsPerSec: (ok * eventsPerRequest) / DURATION,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function main(): Promise<void> {
@@ -82,17 +146,38 @@ async function main(): Promise<void> {
     await ds.destroy();
     const writeKey = `bench-${randomBytes(16).toString('hex')}`;
     const appPort = await freePort();
-    const env = { DATABASE_URL: db.url, PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', INGESTION_DEV_WRITE_KEY: writeKey, RATE_LIMIT_MAX: '100000000', CONSUMER_GROUP: `ingestion-bench-${randomBytes(4).toString('hex')}`, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
-    const app = spawn(process.execPath, ['-r', '@swc-node/register', 'services/ingestion/src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const env = {
+      DATABASE_URL: db.url,
+      PORT: String(appPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      INGESTION_DEV_WRITE_KEY: writeKey,
+      RATE_LIMIT_MAX: '100000000',
+      CONSUMER_GROUP: `ingestion-bench-${randomBytes(4).toString('hex')}`,
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    };
+    const app = spawn(process.execPath, ['-r', '@swc-node/register', 'services/ingestion/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
     children.push(app);
     const appUrl = `http://127.0.0.1:${appPort}`;
-    await waitFor(async () => (await fetch(`${appUrl}/health/live`)).ok, { timeoutMs: 120_000, description: 'service up' });
-    const bare = await start(['services/ingestion/bench/bare-server.ts'], { DATABASE_URL: db.url, PORT: '0' });
+    await waitFor(async () => (await fetch(`${appUrl}/health/live`)).ok, {
+      timeoutMs: 120_000,
+      description: 'service up',
+    });
+    const bare = await start(['services/ingestion/bench/bare-server.ts'], {
+      DATABASE_URL: db.url,
+      PORT: '0',
+    });
     children.push(bare.child);
     const auth = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
 
     const batch = batchTemplate(BATCH);
-    console.log(`warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`);
+    console.log(
+      `warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`,
+    );
     await load('warm-up', `${appUrl}/v1/batch`, batch, BATCH, auth);
     await load('warm-up', `${bare.url}/bare/batch`, batch, BATCH, {});
     const figures = [
@@ -103,11 +188,15 @@ async function main(): Promise<void> {
     ];
     console.log('');
     for (const f of figures) {
-      console.log(`${f.label.padEnd(26)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`);
+      console.log(
+        `${f.label.padEnd(26)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`,
+      );
     }
     const [sb, bb, st, bt] = figures as [Figures, Figures, Figures, Figures];
     console.log('');
-    console.log(`batch: service / bare = ${((100 * sb.eventsPerSec) / bb.eventsPerSec).toFixed(0)}% (aim >= 60%, and >= 10,000 events/s through /v1/batch)`);
+    console.log(
+      `batch: service / bare = ${((100 * sb.eventsPerSec) / bb.eventsPerSec).toFixed(0)}% (aim >= 60%, and >= 10,000 events/s through /v1/batch)`,
+    );
     console.log(`single: service / bare = ${((100 * st.eventsPerSec) / bt.eventsPerSec).toFixed(0)}%`);
     const [outbox] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
     console.log(`outbox rows written by the service: ${outbox?.n}`);

@@ -5,7 +5,16 @@
 import { buildJourney, campaignCosts, type Step } from './journey';
 import { mulberry32 } from './random';
 
-type Args = { url: string; writeKey: string; apiKey: string; seed: number; leads: number; rate: number; duration: number | null; once: boolean };
+type Args = {
+  url: string;
+  writeKey: string;
+  apiKey: string;
+  seed: number;
+  leads: number;
+  rate: number;
+  duration: number | null;
+  once: boolean;
+};
 
 function parseArgs(argv: readonly string[]): Args {
   const value = (name: string): string | undefined => {
@@ -14,7 +23,10 @@ function parseArgs(argv: readonly string[]): Args {
   };
   const writeKey = value('write-key') ?? process.env.INGESTION_DEV_WRITE_KEY;
   const apiKey = value('api-key') ?? process.env.INGESTION_ADMIN_KEY;
-  if (!writeKey || !apiKey) throw new Error('--write-key and --api-key (or INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY) are required');
+  if (!writeKey || !apiKey)
+    throw new Error(
+      '--write-key and --api-key (or INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY) are required',
+    );
   return {
     url: (value('url') ?? 'http://127.0.0.1:3001').replace(/\/$/, ''),
     writeKey,
@@ -28,9 +40,16 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 async function post(args: Args, step: Step): Promise<number> {
-  const authorization = step.auth === 'write' ? `Basic ${Buffer.from(`${args.writeKey}:`).toString('base64')}` : `Bearer ${args.apiKey}`;
+  const authorization =
+    step.auth === 'write'
+      ? `Basic ${Buffer.from(`${args.writeKey}:`).toString('base64')}`
+      : `Bearer ${args.apiKey}`;
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const res = await fetch(`${args.url}${step.path}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(step.body) });
+    const res = await fetch(`${args.url}${step.path}`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(step.body),
+    });
     if (res.status !== 429 && res.status !== 503) {
       if (res.status >= 400) console.error(`${step.path} -> ${res.status} ${await res.text()}`);
       return res.status;
@@ -48,7 +67,9 @@ async function main(): Promise<void> {
   let round = 0;
   do {
     // Each round is a new cohort of leads (ids stay deterministic per seed and round).
-    const steps = Array.from({ length: args.leads }, (_, i) => buildJourney(random, `${args.seed}-${round}-${i}`, Date.now())).flat();
+    const steps = Array.from({ length: args.leads }, (_, i) =>
+      buildJourney(random, `${args.seed}-${round}-${i}`, Date.now()),
+    ).flat();
     steps.sort((a, b) => a.at - b.at);
     steps.unshift(...campaignCosts(random, new Date().toISOString().slice(0, 7)));
     for (const step of steps) {

@@ -1,7 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, isPublicRoute, PinoNestLogger, registerHttpObservability } from '@smarketing/observability';
+import {
+  createLogger,
+  isPublicRoute,
+  PinoNestLogger,
+  registerHttpObservability,
+} from '@smarketing/observability';
 import type { FastifyInstance } from 'fastify';
 import { AuthenticateUseCase } from './app/keys/authenticate.use-case';
 import type { Config } from './config';
@@ -31,8 +36,10 @@ export async function createApp(config: Config): Promise<NestFastifyApplication>
     global: true,
     hook: 'preHandler',
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    max: (request: { principal?: { rateLimitPerWindow: number | null } }) => request.principal?.rateLimitPerWindow ?? config.RATE_LIMIT_MAX,
-    keyGenerator: (request: { principal?: { source: string }; ip: string }) => (request.principal ? `source:${request.principal.source}` : `ip:${request.ip}`),
+    max: (request: { principal?: { rateLimitPerWindow: number | null } }) =>
+      request.principal?.rateLimitPerWindow ?? config.RATE_LIMIT_MAX,
+    keyGenerator: (request: { principal?: { source: string }; ip: string }) =>
+      request.principal ? `source:${request.principal.source}` : `ip:${request.ip}`,
     allowList: (request: { url: string }) => isPublicRoute(request.url),
     errorResponseBuilder: (_request: unknown, context: { max: number; after: string }) => ({
       statusCode: 429,

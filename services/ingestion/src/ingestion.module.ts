@@ -32,7 +32,11 @@ import { TransactionUnitOfWork } from './infra/persistence/transaction-unit-of-w
 import { SystemClock } from './infra/system-clock';
 
 /** Plain classes of app/ built by factories, so app/ stays free of Nest decorators. */
-const useCase = <T>(provide: new (...args: never[]) => T, inject: unknown[], build: (...deps: never[]) => T): Provider => ({
+const useCase = <T>(
+  provide: new (...args: never[]) => T,
+  inject: unknown[],
+  build: (...deps: never[]) => T,
+): Provider => ({
   provide,
   inject: inject as never[],
   useFactory: build,
@@ -45,27 +49,62 @@ export class IngestionModule {
     const ports: Provider[] = [
       { provide: Clock, useClass: SystemClock },
       { provide: UnitOfWork, useClass: TransactionUnitOfWork },
-      { provide: ApiKeyStore, inject: [DataSource], useFactory: (db: DataSource) => new PgApiKeyStore(db, config.KEY_CACHE_TTL_MS) },
+      {
+        provide: ApiKeyStore,
+        inject: [DataSource],
+        useFactory: (db: DataSource) => new PgApiKeyStore(db, config.KEY_CACHE_TTL_MS),
+      },
       { provide: SegmentCallsProcessor, useValue: new SegmentCallsProcessor() },
       { provide: CrmFactsProcessor, useValue: new CrmFactsProcessor() },
     ];
     const useCases: Provider[] = [
-      useCase(IngestSegmentCallsUseCase, [UnitOfWork, Clock, SegmentCallsProcessor], (u: UnitOfWork, c: Clock, p: SegmentCallsProcessor) => new IngestSegmentCallsUseCase(u, c, p)),
-      useCase(IngestCrmFactsUseCase, [UnitOfWork, Clock, CrmFactsProcessor], (u: UnitOfWork, c: Clock, p: CrmFactsProcessor) => new IngestCrmFactsUseCase(u, c, p)),
-      useCase(EraseLeadUseCase, [UnitOfWork, Clock], (u: UnitOfWork, c: Clock) => new EraseLeadUseCase(u, c)),
-      useCase(AuthenticateUseCase, [ApiKeyStore], (s: ApiKeyStore) =>
-        new AuthenticateUseCase(s, staticKeys({ adminKey: config.INGESTION_ADMIN_KEY, devWriteKey: config.INGESTION_DEV_WRITE_KEY })),
+      useCase(
+        IngestSegmentCallsUseCase,
+        [UnitOfWork, Clock, SegmentCallsProcessor],
+        (u: UnitOfWork, c: Clock, p: SegmentCallsProcessor) => new IngestSegmentCallsUseCase(u, c, p),
       ),
-      useCase(CreateApiKeyUseCase, [ApiKeyStore, Clock], (s: ApiKeyStore, c: Clock) => new CreateApiKeyUseCase(s, c)),
+      useCase(
+        IngestCrmFactsUseCase,
+        [UnitOfWork, Clock, CrmFactsProcessor],
+        (u: UnitOfWork, c: Clock, p: CrmFactsProcessor) => new IngestCrmFactsUseCase(u, c, p),
+      ),
+      useCase(EraseLeadUseCase, [UnitOfWork, Clock], (u: UnitOfWork, c: Clock) => new EraseLeadUseCase(u, c)),
+      useCase(
+        AuthenticateUseCase,
+        [ApiKeyStore],
+        (s: ApiKeyStore) =>
+          new AuthenticateUseCase(
+            s,
+            staticKeys({ adminKey: config.INGESTION_ADMIN_KEY, devWriteKey: config.INGESTION_DEV_WRITE_KEY }),
+          ),
+      ),
+      useCase(
+        CreateApiKeyUseCase,
+        [ApiKeyStore, Clock],
+        (s: ApiKeyStore, c: Clock) => new CreateApiKeyUseCase(s, c),
+      ),
       useCase(ListApiKeysUseCase, [ApiKeyStore], (s: ApiKeyStore) => new ListApiKeysUseCase(s)),
-      useCase(RotateApiKeyUseCase, [ApiKeyStore, Clock], (s: ApiKeyStore, c: Clock) => new RotateApiKeyUseCase(s, c)),
-      useCase(RevokeApiKeyUseCase, [ApiKeyStore, Clock], (s: ApiKeyStore, c: Clock) => new RevokeApiKeyUseCase(s, c)),
+      useCase(
+        RotateApiKeyUseCase,
+        [ApiKeyStore, Clock],
+        (s: ApiKeyStore, c: Clock) => new RotateApiKeyUseCase(s, c),
+      ),
+      useCase(
+        RevokeApiKeyUseCase,
+        [ApiKeyStore, Clock],
+        (s: ApiKeyStore, c: Clock) => new RevokeApiKeyUseCase(s, c),
+      ),
     ];
     return {
       module: IngestionModule,
       imports: [
         ObservabilityModule.forRoot({ service: 'ingestion' }),
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, applicationName: 'ingestion', migrations, poolSize: config.DB_POOL_SIZE }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          applicationName: 'ingestion',
+          migrations,
+          poolSize: config.DB_POOL_SIZE,
+        }),
         MessagingModule.forRoot({
           config: {
             service: 'ingestion',
@@ -77,7 +116,13 @@ export class IngestionModule {
           imports: [ProcessorsModule],
         }),
       ],
-      controllers: [SegmentController, CrmController, ErasureController, AdminKeysController, OpenApiController],
+      controllers: [
+        SegmentController,
+        CrmController,
+        ErasureController,
+        AdminKeysController,
+        OpenApiController,
+      ],
       providers: [...ports, ...useCases, { provide: APP_GUARD, useClass: ScopesGuard }],
     };
   }

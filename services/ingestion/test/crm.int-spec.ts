@@ -32,14 +32,45 @@ describe('CRM endpoints on the real stack', () => {
   });
 
   it('maps a sales activity, a disposition, an opportunity and a campaign cost to their events', async () => {
-    const activity = { activityId: `act-${run}`, email, repId: 'rep-1', kind: 'call', occurredAt: '2025-04-01T09:00:00Z', outcome: 'connected' };
-    const disposition = { dispositionId: `disp-${run}`, email, repId: 'rep-1', disposition: 'rejected', reason: 'no_budget', occurredAt: '2025-04-02T09:00:00Z' };
+    const activity = {
+      activityId: `act-${run}`,
+      email,
+      repId: 'rep-1',
+      kind: 'call',
+      occurredAt: '2025-04-01T09:00:00Z',
+      outcome: 'connected',
+    };
+    const disposition = {
+      dispositionId: `disp-${run}`,
+      email,
+      repId: 'rep-1',
+      disposition: 'rejected',
+      reason: 'no_budget',
+      occurredAt: '2025-04-02T09:00:00Z',
+    };
     const opportunity = {
-      opportunityId: `opp-${run}`, accountDomain: `www.acme-${run}.example.com`, name: 'Acme expansion', stage: 'proposal', amount: '12500.50', currency: 'usd',
-      closeDate: '2025-06-30', status: 'open', contactEmails: [email], occurredAt: '2025-04-03T09:00:00Z',
+      opportunityId: `opp-${run}`,
+      accountDomain: `www.acme-${run}.example.com`,
+      name: 'Acme expansion',
+      stage: 'proposal',
+      amount: '12500.50',
+      currency: 'usd',
+      closeDate: '2025-06-30',
+      status: 'open',
+      contactEmails: [email],
+      occurredAt: '2025-04-03T09:00:00Z',
     };
     const won = { ...opportunity, stage: 'closed won', status: 'won', occurredAt: '2025-06-30T09:00:00Z' };
-    const cost = { costId: `cost-${run}`, campaignId: 'Spring Launch', campaignName: 'Spring launch', channel: 'paid_search', periodStart: '2025-03-01', periodEnd: '2025-03-31', amount: 5000, currency: 'EUR' };
+    const cost = {
+      costId: `cost-${run}`,
+      campaignId: 'Spring Launch',
+      campaignName: 'Spring launch',
+      channel: 'paid_search',
+      periodStart: '2025-03-01',
+      periodEnd: '2025-03-31',
+      amount: 5000,
+      currency: 'EUR',
+    };
 
     const responses = await Promise.all([
       t.api('POST', '/v1/crm/sales-activities', activity),
@@ -52,35 +83,81 @@ describe('CRM endpoints on the real stack', () => {
     await t.drained();
 
     const leadId = leadIdOf(email);
-    const [a] = await eventsOn(TOPICS.salesActivityRecorded, { eventIds: [eventIdOf('sales-activity', activity)] });
-    expect(a?.value).toEqual({ activityId: `act-${run}`, leadId, repId: 'rep-1', kind: 'call', outcome: 'connected', occurredAt: Date.parse('2025-04-01T09:00:00Z') });
-    const [d] = await eventsOn(TOPICS.leadDispositioned, { eventIds: [eventIdOf('disposition', disposition)] });
+    const [a] = await eventsOn(TOPICS.salesActivityRecorded, {
+      eventIds: [eventIdOf('sales-activity', activity)],
+    });
+    expect(a?.value).toEqual({
+      activityId: `act-${run}`,
+      leadId,
+      repId: 'rep-1',
+      kind: 'call',
+      outcome: 'connected',
+      occurredAt: Date.parse('2025-04-01T09:00:00Z'),
+    });
+    const [d] = await eventsOn(TOPICS.leadDispositioned, {
+      eventIds: [eventIdOf('disposition', disposition)],
+    });
     expect(d?.value).toMatchObject({ leadId, disposition: 'rejected', reason: 'no_budget' });
     const opps = await eventsOn(TOPICS.opportunityUpdated, { keys: [`opp-${run}`] });
-    expect(opps.map((o) => [o.value.status, o.value.created])).toEqual([['open', true], ['won', false]]);
+    expect(opps.map((o) => [o.value.status, o.value.created])).toEqual([
+      ['open', true],
+      ['won', false],
+    ]);
     expect(opps[0]?.value).toMatchObject({
-      accountId: deriveAccountId(normalizeDomain(`acme-${run}.example.com`) as NonNullable<ReturnType<typeof normalizeDomain>>),
+      accountId: deriveAccountId(
+        normalizeDomain(`acme-${run}.example.com`) as NonNullable<ReturnType<typeof normalizeDomain>>,
+      ),
       amount: { amountMinor: 1_250_050, currency: 'USD' },
       closeDate: Date.parse('2025-06-30T00:00:00Z') / 86_400_000,
       leadIds: [leadId],
     });
     const [c] = await eventsOn(TOPICS.campaignCostRecorded, { eventIds: [eventIdOf('campaign-cost', cost)] });
-    expect(c?.value).toMatchObject({ campaignId: 'spring-launch', channel: 'paid_search', amount: { amountMinor: 500_000, currency: 'EUR' }, periodStart: Date.parse('2025-03-01T00:00:00Z') / 86_400_000 });
+    expect(c?.value).toMatchObject({
+      campaignId: 'spring-launch',
+      channel: 'paid_search',
+      amount: { amountMinor: 500_000, currency: 'EUR' },
+      periodStart: Date.parse('2025-03-01T00:00:00Z') / 86_400_000,
+    });
   });
 
   it('gives one event for a fact sent twice', async () => {
-    const activity = { activityId: `twice-${run}`, email, repId: 'rep-2', kind: 'email', occurredAt: '2025-04-05T09:00:00Z' };
-    expect(JSON.parse((await t.api('POST', '/v1/crm/sales-activities', activity)).body)).toMatchObject({ accepted: 1 });
-    expect(JSON.parse((await t.api('POST', '/v1/crm/sales-activities', activity)).body)).toMatchObject({ accepted: 0, duplicates: 1 });
+    const activity = {
+      activityId: `twice-${run}`,
+      email,
+      repId: 'rep-2',
+      kind: 'email',
+      occurredAt: '2025-04-05T09:00:00Z',
+    };
+    expect(JSON.parse((await t.api('POST', '/v1/crm/sales-activities', activity)).body)).toMatchObject({
+      accepted: 1,
+    });
+    expect(JSON.parse((await t.api('POST', '/v1/crm/sales-activities', activity)).body)).toMatchObject({
+      accepted: 0,
+      duplicates: 1,
+    });
     await t.drained();
-    expect(await eventsOn(TOPICS.salesActivityRecorded, { eventIds: [eventIdOf('sales-activity', activity)] })).toHaveLength(1);
+    expect(
+      await eventsOn(TOPICS.salesActivityRecorded, { eventIds: [eventIdOf('sales-activity', activity)] }),
+    ).toHaveLength(1);
   });
 
   it('answers 400 with field paths, including items of an array', async () => {
-    const res = await t.api('POST', '/v1/crm/dispositions', [{ dispositionId: 'x', email, repId: 'r', disposition: 'rejected', occurredAt: '2025-01-01T00:00:00Z' }]);
+    const res = await t.api('POST', '/v1/crm/dispositions', [
+      { dispositionId: 'x', email, repId: 'r', disposition: 'rejected', occurredAt: '2025-01-01T00:00:00Z' },
+    ]);
     expect(res.statusCode).toBe(400);
     expect(JSON.parse(res.body).errors).toEqual([{ path: '[0].reason', message: expect.any(String) }]);
-    const opp = await t.api('POST', '/v1/crm/opportunities', { opportunityId: 'o', accountDomain: 'acme.com', name: 'n', stage: 's', amount: '1.234', currency: 'USD', closeDate: '2025-01-01', status: 'open', occurredAt: '2025-01-01T00:00:00Z' });
+    const opp = await t.api('POST', '/v1/crm/opportunities', {
+      opportunityId: 'o',
+      accountDomain: 'acme.com',
+      name: 'n',
+      stage: 's',
+      amount: '1.234',
+      currency: 'USD',
+      closeDate: '2025-01-01',
+      status: 'open',
+      occurredAt: '2025-01-01T00:00:00Z',
+    });
     expect(opp.statusCode).toBe(400);
     expect(JSON.parse(opp.body).errors[0].path).toBe('amount');
   });
@@ -90,7 +167,9 @@ describe('CRM endpoints on the real stack', () => {
     expect(res.statusCode).toBe(200);
     const doc = JSON.parse(res.body);
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/batch', '/v1/crm/opportunities', '/v1/leads/{leadId}', '/v1/admin/keys']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/batch', '/v1/crm/opportunities', '/v1/leads/{leadId}', '/v1/admin/keys']),
+    );
     expect(doc.components.schemas.Disposition.properties.reason.enum).toContain('no_budget');
     expect((await t.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(401);
   });

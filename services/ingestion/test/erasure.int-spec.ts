@@ -24,29 +24,62 @@ describe('erasure on the real stack', () => {
   it('erases by email: PII nulled (also of the merged placeholder), a PII-free audit row, lead-erased emitted', async () => {
     const email = `erase-me-${run}@corp-${run}.example.com`;
     const anon = `anon-erase-${run}`;
-    expect((await t.segment('/v1/page', { messageId: `e1-${run}`, anonymousId: anon, name: 'Home' })).statusCode).toBe(200);
-    expect((await t.segment('/v1/identify', { messageId: `e2-${run}`, anonymousId: anon, traits: { email, firstName: 'Eve', lastName: 'Secret', title: 'CTO' } })).statusCode).toBe(200);
+    expect(
+      (await t.segment('/v1/page', { messageId: `e1-${run}`, anonymousId: anon, name: 'Home' })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.segment('/v1/identify', {
+          messageId: `e2-${run}`,
+          anonymousId: anon,
+          traits: { email, firstName: 'Eve', lastName: 'Secret', title: 'CTO' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const leadId = leadIdOf(email);
 
-    const forbidden = await t.api('DELETE', `/v1/leads?email=${encodeURIComponent(email)}`, undefined, t.writeKey);
+    const forbidden = await t.api(
+      'DELETE',
+      `/v1/leads?email=${encodeURIComponent(email)}`,
+      undefined,
+      t.writeKey,
+    );
     expect(forbidden.statusCode).toBe(403); // a write key has the ingest scope only
     const res = await t.api('DELETE', `/v1/leads?email=${encodeURIComponent(email.toUpperCase())}`);
     expect(res.statusCode).toBe(202);
     const receipt = JSON.parse(res.body) as { erasureId: string; leadId: string; rowsErased: number };
     expect(receipt).toMatchObject({ leadId, rowsErased: 2 });
 
-    const rows = await t.db.query<Record<string, unknown>>(`SELECT lead_id, email, first_name, last_name, title, anonymous_ids, erased_at FROM ingestion_leads WHERE lead_id = ANY($1::uuid[])`, [[leadId, anonymousLeadId(anon)]]);
+    const rows = await t.db.query<Record<string, unknown>>(
+      `SELECT lead_id, email, first_name, last_name, title, anonymous_ids, erased_at FROM ingestion_leads WHERE lead_id = ANY($1::uuid[])`,
+      [[leadId, anonymousLeadId(anon)]],
+    );
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row).toMatchObject({ email: null, first_name: null, last_name: null, title: null, anonymous_ids: [], erased_at: expect.any(Date) });
+    for (const row of rows)
+      expect(row).toMatchObject({
+        email: null,
+        first_name: null,
+        last_name: null,
+        title: null,
+        anonymous_ids: [],
+        erased_at: expect.any(Date),
+      });
     expect(await t.db.query(`SELECT * FROM ingestion_identities WHERE lead_id = $1`, [leadId])).toEqual([]);
-    const [audit] = await t.db.query<Record<string, unknown>>(`SELECT * FROM ingestion_erasures WHERE erasure_id = $1`, [receipt.erasureId]);
+    const [audit] = await t.db.query<Record<string, unknown>>(
+      `SELECT * FROM ingestion_erasures WHERE erasure_id = $1`,
+      [receipt.erasureId],
+    );
     expect(audit).toMatchObject({ lead_id: leadId, requested_by: 'bootstrap-admin', rows_erased: 2 });
     expect(JSON.stringify(audit)).not.toContain('erase-me');
 
     await t.drained();
     const [erased] = await eventsOn(TOPICS.leadErased, { eventIds: [receipt.erasureId] });
     expect(erased?.key).toBe(leadId);
-    expect(erased?.value).toMatchObject({ leadId, erasureId: receipt.erasureId, requestedBy: 'bootstrap-admin' });
+    expect(erased?.value).toMatchObject({
+      leadId,
+      erasureId: receipt.erasureId,
+      requestedBy: 'bootstrap-admin',
+    });
   });
 
   it('erases by leadId, and rejects a bad leadId or email with 400', async () => {

@@ -13,7 +13,12 @@ describe('ingestion service on the real stack', () => {
     await ensureStack();
     const db = await createTestDatabase('ingestion');
     dropDb = db.drop;
-    const config = loadConfig({ ...process.env, DATABASE_URL: db.url, CONSUMER_GROUP: `ingestion-test-${Date.now()}`, PORT: '0' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: db.url,
+      CONSUMER_GROUP: `ingestion-test-${Date.now()}`,
+      PORT: '0',
+    });
     const ds = createDataSource({ url: db.url, applicationName: 'ingestion-test', migrations });
     await migrate(ds);
     await ds.destroy();

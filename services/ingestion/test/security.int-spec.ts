@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { basic, startTestApp, type TestApp } from './support/ingestion-app';
 
-type Created = { keyId: string; token: string; signingSecret: string | null; source: string; scopes: string[] };
+type Created = {
+  keyId: string;
+  token: string;
+  signingSecret: string | null;
+  source: string;
+  scopes: string[];
+};
 
 describe('credentials, signatures and limits', () => {
   let t: TestApp;
@@ -28,11 +34,16 @@ describe('credentials, signatures and limits', () => {
     expect(write.scopes).toEqual(['ingest']);
     expect((await t.segment('/v1/track', track(`k1-${run}`), write.token)).statusCode).toBe(200);
 
-    const list = JSON.parse((await t.api('GET', '/v1/admin/keys')).body) as { keys: Record<string, unknown>[] };
+    const list = JSON.parse((await t.api('GET', '/v1/admin/keys')).body) as {
+      keys: Record<string, unknown>[];
+    };
     const listed = list.keys.find((k) => k.keyId === write.keyId);
     expect(listed).toMatchObject({ kind: 'write', source: `website-${run}`, signed: false, revokedAt: null });
     expect(JSON.stringify(list)).not.toContain(write.token.slice(-43));
-    const [stored] = await t.db.query<{ secret_hash: Buffer }>(`SELECT secret_hash FROM ingestion_api_keys WHERE key_id = $1`, [write.keyId]);
+    const [stored] = await t.db.query<{ secret_hash: Buffer }>(
+      `SELECT secret_hash FROM ingestion_api_keys WHERE key_id = $1`,
+      [write.keyId],
+    );
     expect(stored?.secret_hash).toHaveLength(32);
 
     const rotated = JSON.parse((await t.api('POST', `/v1/admin/keys/${write.keyId}/rotate`)).body) as Created;
@@ -46,9 +57,22 @@ describe('credentials, signatures and limits', () => {
   });
 
   it('answers 401 without a valid key and 403 without the scope', async () => {
-    expect((await t.inject({ method: 'POST', url: '/v1/track', payload: track(`n1-${run}`) })).statusCode).toBe(401);
-    expect((await t.segment('/v1/track', track(`n2-${run}`), 'smw_0123456789abcdef_' + 'A'.repeat(43))).statusCode).toBe(401);
-    expect((await t.inject({ method: 'POST', url: '/v1/track', headers: { authorization: 'Basic !!!' }, payload: track(`n3-${run}`) })).statusCode).toBe(401);
+    expect(
+      (await t.inject({ method: 'POST', url: '/v1/track', payload: track(`n1-${run}`) })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.segment('/v1/track', track(`n2-${run}`), 'smw_0123456789abcdef_' + 'A'.repeat(43))).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url: '/v1/track',
+          headers: { authorization: 'Basic !!!' },
+          payload: track(`n3-${run}`),
+        })
+      ).statusCode,
+    ).toBe(401);
     const reader = await create({ kind: 'api', name: `bi-${run}`, scopes: ['read'] });
     expect((await t.api('POST', '/v1/crm/sales-activities', {}, reader.token)).statusCode).toBe(403);
     expect((await t.api('GET', '/v1/admin/keys', undefined, reader.token)).statusCode).toBe(403);
@@ -64,9 +88,18 @@ describe('credentials, signatures and limits', () => {
     expect(signed.signingSecret).toMatch(/^whsec_/);
     const body = JSON.stringify(track(`s1-${run}`));
     const wh = new Webhook(signed.signingSecret as string);
-    const sign = (payload: string, at = new Date()) => ({ 'webhook-id': `msg_${run}`, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': wh.sign(`msg_${run}`, at, payload) });
+    const sign = (payload: string, at = new Date()) => ({
+      'webhook-id': `msg_${run}`,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': wh.sign(`msg_${run}`, at, payload),
+    });
     const post = (headers: Record<string, string>, payload = body) =>
-      t.inject({ method: 'POST', url: '/v1/track', headers: { authorization: basic(signed.token), 'content-type': 'application/json', ...headers }, payload });
+      t.inject({
+        method: 'POST',
+        url: '/v1/track',
+        headers: { authorization: basic(signed.token), 'content-type': 'application/json', ...headers },
+        payload,
+      });
     expect((await post({})).statusCode).toBe(401);
     expect((await post(sign(body.replace('Ad Clicked', 'Ad Clicked!')))).statusCode).toBe(401);
     expect((await post(sign(body, new Date(Date.now() - 10 * 60_000)))).statusCode).toBe(401);
@@ -75,9 +108,14 @@ describe('credentials, signatures and limits', () => {
   });
 
   it('answers 413 for a body over 500 KB and 400 for a batch over 500 calls', async () => {
-    const huge = await t.segment('/v1/track', { ...track(`big-${run}`), properties: { blob: 'x'.repeat(600_000) } });
+    const huge = await t.segment('/v1/track', {
+      ...track(`big-${run}`),
+      properties: { blob: 'x'.repeat(600_000) },
+    });
     expect(huge.statusCode).toBe(413);
-    const many = await t.segment('/v1/batch', { batch: Array.from({ length: 501 }, (_, i) => ({ type: 'track', ...track(`m${i}-${run}`) })) });
+    const many = await t.segment('/v1/batch', {
+      batch: Array.from({ length: 501 }, (_, i) => ({ type: 'track', ...track(`m${i}-${run}`) })),
+    });
     expect(many.statusCode).toBe(400);
     expect(JSON.parse(many.body).errors[0].path).toBe('batch');
   });

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@smarketing/contracts';
-import { anonymousLeadId, deriveAccountId, deriveLeadId, normalizeDomain, normalizeEmail } from '../src/domain';
+import {
+  anonymousLeadId,
+  deriveAccountId,
+  deriveLeadId,
+  normalizeDomain,
+  normalizeEmail,
+} from '../src/domain';
 import { sourceEventId } from '../src/app/event-ids';
 import { startTestApp, type TestApp } from './support/ingestion-app';
 import { eventsOn } from './support/topic-events';
@@ -10,7 +16,8 @@ const leadIdOf = (email: string): string => {
   if (!n.ok) throw new Error(email);
   return deriveLeadId(n.email);
 };
-const accountIdOf = (domain: string): string => deriveAccountId(normalizeDomain(domain) as NonNullable<ReturnType<typeof normalizeDomain>>);
+const accountIdOf = (domain: string): string =>
+  deriveAccountId(normalizeDomain(domain) as NonNullable<ReturnType<typeof normalizeDomain>>);
 const eventIdOf = (messageId: string): string => sourceEventId('dev', messageId);
 
 describe('Segment endpoints on the real stack', () => {
@@ -18,7 +25,14 @@ describe('Segment endpoints on the real stack', () => {
   const run = randomUUID().slice(0, 8);
   const email = `  Ada.Lovelace+${run}@Analytical-Engines.example.COM `;
   const anonymousId = `anon-${run}`;
-  const ids = { page: `page-${run}`, pricing: `pricing-${run}`, identify: `identify-${run}`, track: `track-${run}`, group: `group-${run}`, free: `free-${run}` };
+  const ids = {
+    page: `page-${run}`,
+    pricing: `pricing-${run}`,
+    identify: `identify-${run}`,
+    track: `track-${run}`,
+    group: `group-${run}`,
+    free: `free-${run}`,
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -32,12 +46,20 @@ describe('Segment endpoints on the real stack', () => {
       messageId: ids.page,
       anonymousId,
       name: 'Home',
-      properties: { url: `https://www.example.com/?utm_source=google&utm_medium=cpc&utm_campaign=Spring Launch&email=x@y.com`, custom: 1 },
+      properties: {
+        url: `https://www.example.com/?utm_source=google&utm_medium=cpc&utm_campaign=Spring Launch&email=x@y.com`,
+        custom: 1,
+      },
       timestamp: '2025-03-01T10:00:00Z',
     });
     expect(page.statusCode).toBe(200);
     expect(JSON.parse(page.body)).toMatchObject({ success: true, accepted: 1, duplicates: 0 });
-    const pricing = await t.segment('/v1/page', { messageId: ids.pricing, anonymousId, properties: { path: '/en/pricing' }, originalTimestamp: '2025-03-01T10:05:00Z' });
+    const pricing = await t.segment('/v1/page', {
+      messageId: ids.pricing,
+      anonymousId,
+      properties: { path: '/en/pricing' },
+      originalTimestamp: '2025-03-01T10:05:00Z',
+    });
     expect(pricing.statusCode).toBe(200);
   });
 
@@ -46,14 +68,30 @@ describe('Segment endpoints on the real stack', () => {
       messageId: ids.identify,
       anonymousId,
       userId: `user-${run}`,
-      traits: { email, firstName: 'Ada', lastName: 'Lovelace', title: 'VP of Engineering', company: 'Analytical Engines', employees: '51-200', industry: 'Computer Software', country: 'United Kingdom', plan: 'pro' },
+      traits: {
+        email,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        title: 'VP of Engineering',
+        company: 'Analytical Engines',
+        employees: '51-200',
+        industry: 'Computer Software',
+        country: 'United Kingdom',
+        plan: 'pro',
+      },
       timestamp: '2025-03-01T11:00:00Z',
     });
     expect(res.statusCode).toBe(200);
   });
 
   it('tracks a demo request on the identified lead, carrying its account', async () => {
-    const res = await t.segment('/v1/track', { messageId: ids.track, userId: `user-${run}`, event: 'Demo Requested', properties: { form: 'hero' }, timestamp: '2025-03-01T11:05:00Z' });
+    const res = await t.segment('/v1/track', {
+      messageId: ids.track,
+      userId: `user-${run}`,
+      event: 'Demo Requested',
+      properties: { form: 'hero' },
+      timestamp: '2025-03-01T11:05:00Z',
+    });
     expect(res.statusCode).toBe(200);
   });
 
@@ -87,7 +125,9 @@ describe('Segment endpoints on the real stack', () => {
     expect(merged[0]?.value).toMatchObject({ leadId, mergedLeadIds: [placeholder] });
     expect(merged[0]?.value.anonymousIds).toContain(anonymousId);
 
-    const touchpoints = await eventsOn(TOPICS.touchpointRecorded, { eventIds: [ids.page, ids.pricing, ids.track].map(eventIdOf) });
+    const touchpoints = await eventsOn(TOPICS.touchpointRecorded, {
+      eventIds: [ids.page, ids.pricing, ids.track].map(eventIdOf),
+    });
     const byId = new Map(touchpoints.map((e) => [e.eventId, e.value]));
     expect(byId.get(eventIdOf(ids.page))).toMatchObject({
       leadId: placeholder,
@@ -101,14 +141,29 @@ describe('Segment endpoints on the real stack', () => {
       extraProperties: '{"custom":1}',
       occurredAt: Date.parse('2025-03-01T10:00:00Z'),
     });
-    expect(byId.get(eventIdOf(ids.pricing))).toMatchObject({ type: 'pricing_page_view', path: '/en/pricing', occurredAt: Date.parse('2025-03-01T10:05:00Z') });
-    expect(byId.get(eventIdOf(ids.track))).toMatchObject({ leadId, type: 'demo_request', eventName: 'Demo Requested', accountId: accountIdOf('analytical-engines.example.com') });
+    expect(byId.get(eventIdOf(ids.pricing))).toMatchObject({
+      type: 'pricing_page_view',
+      path: '/en/pricing',
+      occurredAt: Date.parse('2025-03-01T10:05:00Z'),
+    });
+    expect(byId.get(eventIdOf(ids.track))).toMatchObject({
+      leadId,
+      type: 'demo_request',
+      eventName: 'Demo Requested',
+      accountId: accountIdOf('analytical-engines.example.com'),
+    });
   });
 
   it('applies Segment clock-skew correction when only originalTimestamp and sentAt are given', async () => {
     const messageId = `skew-${run}`;
     const before = Date.now();
-    const res = await t.segment('/v1/track', { messageId, anonymousId, event: 'Webinar Registered', originalTimestamp: '2020-01-01T00:00:00Z', sentAt: '2020-01-01T00:01:00Z' });
+    const res = await t.segment('/v1/track', {
+      messageId,
+      anonymousId,
+      event: 'Webinar Registered',
+      originalTimestamp: '2020-01-01T00:00:00Z',
+      sentAt: '2020-01-01T00:01:00Z',
+    });
     expect(res.statusCode).toBe(200);
     await t.drained();
     const [tp] = await eventsOn(TOPICS.touchpointRecorded, { eventIds: [eventIdOf(messageId)] });
@@ -119,7 +174,12 @@ describe('Segment endpoints on the real stack', () => {
   });
 
   it('associates the lead with an account from a group call, with the reason, and a group wins over the email domain', async () => {
-    const res = await t.segment('/v1/group', { messageId: ids.group, userId: `user-${run}`, groupId: `g-${run}`, traits: { name: 'Parent Co', website: `https://www.parent-${run}.example.org/about` } });
+    const res = await t.segment('/v1/group', {
+      messageId: ids.group,
+      userId: `user-${run}`,
+      groupId: `g-${run}`,
+      traits: { name: 'Parent Co', website: `https://www.parent-${run}.example.org/about` },
+    });
     expect(res.statusCode).toBe(200);
     await t.drained();
     const [ev] = await eventsOn(TOPICS.leadUpserted, { eventIds: [eventIdOf(ids.group)] });
@@ -129,24 +189,46 @@ describe('Segment endpoints on the real stack', () => {
       accountDomain: `parent-${run}.example.org`,
       accountMatchReason: `group call g-${run} with website parent-${run}.example.org`,
     });
-    const [account] = await t.db.query<{ name: string; group_ids: string[] }>(`SELECT name, group_ids FROM ingestion_accounts WHERE domain = $1`, [`parent-${run}.example.org`]);
+    const [account] = await t.db.query<{ name: string; group_ids: string[] }>(
+      `SELECT name, group_ids FROM ingestion_accounts WHERE domain = $1`,
+      [`parent-${run}.example.org`],
+    );
     expect(account).toEqual({ name: 'Parent Co', group_ids: [`g-${run}`] });
   });
 
   it('never matches a free-mail domain, and says why', async () => {
-    const res = await t.segment('/v1/identify', { messageId: ids.free, userId: `free-${run}@gmail.com`, traits: { title: 'Student' } });
+    const res = await t.segment('/v1/identify', {
+      messageId: ids.free,
+      userId: `free-${run}@gmail.com`,
+      traits: { title: 'Student' },
+    });
     expect(res.statusCode).toBe(200);
     await t.drained();
     const [ev] = await eventsOn(TOPICS.leadUpserted, { eventIds: [eventIdOf(ids.free)] });
-    expect(ev?.value).toMatchObject({ email: `free-${run}@gmail.com`, accountId: null, isFreeMail: true, accountMatchReason: 'gmail.com is a free-mail domain' });
+    expect(ev?.value).toMatchObject({
+      email: `free-${run}@gmail.com`,
+      accountId: null,
+      isFreeMail: true,
+      accountMatchReason: 'gmail.com is a free-mail domain',
+    });
   });
 
   it('is idempotent on messageId: the same call twice gives one event, across single and batch routes', async () => {
     const messageId = `dup-${run}`;
-    const call = { messageId, anonymousId, event: 'Whitepaper Downloaded', properties: { asset: 'guide.pdf' } };
+    const call = {
+      messageId,
+      anonymousId,
+      event: 'Whitepaper Downloaded',
+      properties: { asset: 'guide.pdf' },
+    };
     const first = await t.segment('/v1/track', call);
     const second = await t.segment('/v1/track', call);
-    const third = await t.segment('/v1/batch', { batch: [{ ...call, type: 'track' }, { ...call, type: 'track' }] });
+    const third = await t.segment('/v1/batch', {
+      batch: [
+        { ...call, type: 'track' },
+        { ...call, type: 'track' },
+      ],
+    });
     expect(JSON.parse(first.body)).toMatchObject({ accepted: 1, duplicates: 0 });
     expect(JSON.parse(second.body)).toMatchObject({ accepted: 0, duplicates: 1 });
     expect(JSON.parse(third.body)).toMatchObject({ accepted: 0, duplicates: 2 });
@@ -159,24 +241,60 @@ describe('Segment endpoints on the real stack', () => {
   it('accepts a batch of mixed calls, inheriting the batch context, and keeps unknown events as "other"', async () => {
     const anon = `batch-anon-${run}`;
     const batch = [
-      { type: 'page', messageId: `b1-${run}`, anonymousId: anon, properties: { url: 'https://example.com/blog/post' } },
+      {
+        type: 'page',
+        messageId: `b1-${run}`,
+        anonymousId: anon,
+        properties: { url: 'https://example.com/blog/post' },
+      },
       { type: 'track', messageId: `b2-${run}`, anonymousId: anon, event: 'Something Custom Happened' },
-      { type: 'identify', messageId: `b3-${run}`, anonymousId: anon, traits: { email: `grace-${run}@navy-labs.example.net`, title: 'Engineering Manager' } },
-      { type: 'track', messageId: `b4-${run}`, anonymousId: anon, event: 'Form Submitted', properties: { form_type: 'demo' } },
+      {
+        type: 'identify',
+        messageId: `b3-${run}`,
+        anonymousId: anon,
+        traits: { email: `grace-${run}@navy-labs.example.net`, title: 'Engineering Manager' },
+      },
+      {
+        type: 'track',
+        messageId: `b4-${run}`,
+        anonymousId: anon,
+        event: 'Form Submitted',
+        properties: { form_type: 'demo' },
+      },
     ];
-    const res = await t.segment('/v1/batch', { batch, context: { campaign: { source: 'newsletter', medium: 'email', name: 'May News' } } });
+    const res = await t.segment('/v1/batch', {
+      batch,
+      context: { campaign: { source: 'newsletter', medium: 'email', name: 'May News' } },
+    });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ accepted: 4 });
     await t.drained();
     const leadId = leadIdOf(`grace-${run}@navy-labs.example.net`);
-    const tps = await eventsOn(TOPICS.touchpointRecorded, { eventIds: [`b1-${run}`, `b2-${run}`, `b4-${run}`].map(eventIdOf) });
+    const tps = await eventsOn(TOPICS.touchpointRecorded, {
+      eventIds: [`b1-${run}`, `b2-${run}`, `b4-${run}`].map(eventIdOf),
+    });
     const byId = new Map(tps.map((e) => [e.eventId, e.value]));
-    expect(byId.get(eventIdOf(`b1-${run}`))).toMatchObject({ leadId: anonymousLeadId(anon), type: 'page_view', channel: 'email', campaignId: 'may-news' });
-    expect(byId.get(eventIdOf(`b2-${run}`))).toMatchObject({ type: 'other', eventName: 'Something Custom Happened' });
-    expect(byId.get(eventIdOf(`b4-${run}`))).toMatchObject({ leadId, type: 'demo_request', accountId: accountIdOf('navy-labs.example.net') });
+    expect(byId.get(eventIdOf(`b1-${run}`))).toMatchObject({
+      leadId: anonymousLeadId(anon),
+      type: 'page_view',
+      channel: 'email',
+      campaignId: 'may-news',
+    });
+    expect(byId.get(eventIdOf(`b2-${run}`))).toMatchObject({
+      type: 'other',
+      eventName: 'Something Custom Happened',
+    });
+    expect(byId.get(eventIdOf(`b4-${run}`))).toMatchObject({
+      leadId,
+      type: 'demo_request',
+      accountId: accountIdOf('navy-labs.example.net'),
+    });
     const merged = await eventsOn(TOPICS.leadsMerged, { keys: [leadId] });
     expect(merged.map((m) => m.value.mergedLeadIds)).toEqual([[anonymousLeadId(anon)]]);
-    const [row] = await t.db.query<{ merged_into: string }>(`SELECT merged_into FROM ingestion_leads WHERE lead_id = $1`, [anonymousLeadId(anon)]);
+    const [row] = await t.db.query<{ merged_into: string }>(
+      `SELECT merged_into FROM ingestion_leads WHERE lead_id = $1`,
+      [anonymousLeadId(anon)],
+    );
     expect(row?.merged_into).toBe(leadId);
   });
 
@@ -191,10 +309,17 @@ describe('Segment endpoints on the real stack', () => {
     expect(res.statusCode).toBe(400);
     const paths = (JSON.parse(res.body) as { errors: { path: string }[] }).errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['batch[1].event', 'batch[1].userId']));
-    const again = await t.segment('/v1/identify', { messageId: `bad2-${run}`, userId: 'u', traits: { email: 'not-an-email' } });
+    const again = await t.segment('/v1/identify', {
+      messageId: `bad2-${run}`,
+      userId: 'u',
+      traits: { email: 'not-an-email' },
+    });
     expect(again.statusCode).toBe(400);
     expect(JSON.parse(again.body).errors).toEqual([{ path: 'traits.email', message: expect.any(String) }]);
-    const [row] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ingestion_idempotency WHERE key = $1`, [`ok-${run}`]);
+    const [row] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ingestion_idempotency WHERE key = $1`,
+      [`ok-${run}`],
+    );
     expect(row?.n).toBe(0);
   });
 });

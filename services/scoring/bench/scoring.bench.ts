@@ -11,14 +11,27 @@ import { MessagingRuntime } from '@smarketing/messaging';
 import { sleep, waitFor } from '@smarketing/testing';
 import aligned from '../models/aligned.v1.json';
 import { touchpoint } from '../test/support/events';
-import { ADMIN_KEY, EventProducer, startScoring, type ScoringUnderTest } from '../test/support/scoring-harness';
+import {
+  ADMIN_KEY,
+  EventProducer,
+  startScoring,
+  type ScoringUnderTest,
+} from '../test/support/scoring-harness';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const LEADS = Number(process.env.BENCH_LEADS ?? 10_000);
 const STORED = Number(process.env.BENCH_STORED_LEADS ?? 100_000);
-const TYPES: TouchpointType[] = ['page_view', 'page_view', 'pricing_page_view', 'content_download', 'demo_request', 'webinar'];
+const TYPES: TouchpointType[] = [
+  'page_view',
+  'page_view',
+  'pricing_page_view',
+  'content_download',
+  'demo_request',
+  'webinar',
+];
 
-const count = async (s: ScoringUnderTest, sql: string): Promise<number> => Number((await s.db.query<{ n: string }>(sql))[0]?.n ?? 0);
+const count = async (s: ScoringUnderTest, sql: string): Promise<number> =>
+  Number((await s.db.query<{ n: string }>(sql))[0]?.n ?? 0);
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -30,36 +43,62 @@ async function run(s: ScoringUnderTest, producer: EventProducer, leadIds: readon
   const runtime = s.app.get(MessagingRuntime);
   await runtime.consumer.stop();
   const base = Date.now() - 3_600_000;
-  const events = Array.from({ length: EVENTS }, (_, i) => touchpoint(leadIds[i % leadIds.length] as string, TYPES[i % TYPES.length] as TouchpointType, base + i));
+  const events = Array.from({ length: EVENTS }, (_, i) =>
+    touchpoint(leadIds[i % leadIds.length] as string, TYPES[i % TYPES.length] as TouchpointType, base + i),
+  );
   const ids = await producer.send(TOPICS.touchpointRecorded, events);
   const outboxBefore = await count(s, `SELECT count(*) AS n FROM messaging_outbox`);
   const started = process.hrtime.bigint();
   await runtime.consumer.start();
   // Only this run's events count: the topic is shared with other people's tests, whose events are applied too.
   const mine = async () =>
-    Number((await s.db.query<{ n: string }>(`SELECT count(*) AS n FROM messaging_inbox WHERE consumer = 'scoring' AND event_id = ANY($1::uuid[])`, [ids]))[0]?.n);
+    Number(
+      (
+        await s.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM messaging_inbox WHERE consumer = 'scoring' AND event_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      )[0]?.n,
+    );
   await waitFor(async () => (await mine()) >= EVENTS, {
     timeoutMs: 600_000,
     intervalMs: 100,
     description: `${label}: events applied`,
   });
   const applied = Number(process.hrtime.bigint() - started) / 1e9;
-  await waitFor(async () => (await count(s, `SELECT count(*) AS n FROM messaging_outbox WHERE sent_at IS NULL`)) === 0, {
-    timeoutMs: 600_000,
-    intervalMs: 50,
-    description: `${label}: outbox published`,
-  });
+  await waitFor(
+    async () => (await count(s, `SELECT count(*) AS n FROM messaging_outbox WHERE sent_at IS NULL`)) === 0,
+    {
+      timeoutMs: 600_000,
+      intervalMs: 50,
+      description: `${label}: outbox published`,
+    },
+  );
   const published = Number(process.hrtime.bigint() - started) / 1e9;
   // Rows inserted by one transaction share received_at (now() is the transaction start): one group = one batch.
   const batches = (
-    await s.db.query<{ n: string }>(`SELECT count(*) AS n FROM messaging_inbox GROUP BY received_at ORDER BY received_at OFFSET $1`, [0])
+    await s.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM messaging_inbox GROUP BY received_at ORDER BY received_at OFFSET $1`,
+      [0],
+    )
   ).map((r) => Number(r.n));
   const emitted = (await count(s, `SELECT count(*) AS n FROM messaging_outbox`)) - outboxBefore;
   // Everything applied in the window (other people's concurrent events included) is work the instance did.
   const appliedAll = await count(s, `SELECT count(*) AS n FROM messaging_inbox`);
   const stored = await count(s, `SELECT count(*) AS n FROM scoring_leads`);
   await s.db.query(`TRUNCATE messaging_inbox`);
-  return { label, stored, events: EVENTS, emitted, applied, published, appliedAll, eventsPerSecond: appliedAll / published, usPerEvent: (published * 1e6) / appliedAll, medianBatch: median(batches) };
+  return {
+    label,
+    stored,
+    events: EVENTS,
+    emitted,
+    applied,
+    published,
+    appliedAll,
+    eventsPerSecond: appliedAll / published,
+    usPerEvent: (published * 1e6) / appliedAll,
+    medianBatch: median(batches),
+  };
 }
 
 /** Stored leads beyond the benchmark's own: bulk-inserted with a profile and a few touchpoints each. */
@@ -87,7 +126,12 @@ async function main(): Promise<void> {
   await producer.connect();
   try {
     // Warm-up (JIT, registry lookups, model cache), not reported.
-    await run(s, producer, Array.from({ length: 1_000 }, () => randomUUID()), 'warm-up');
+    await run(
+      s,
+      producer,
+      Array.from({ length: 1_000 }, () => randomUUID()),
+      'warm-up',
+    );
     const first = Array.from({ length: LEADS }, () => randomUUID());
     const small = await run(s, producer, first, `${LEADS.toLocaleString('en-US')} leads stored`);
     await seedLeads(s, STORED - LEADS - 1_000);
@@ -96,29 +140,54 @@ async function main(): Promise<void> {
 
     const total = await count(s, `SELECT count(*) AS n FROM scoring_leads`);
     const publishedAt = process.hrtime.bigint();
-    const res = await s.app.getHttpAdapter().getInstance().inject({
-      method: 'POST',
-      url: '/v1/models',
-      headers: { authorization: `Bearer ${ADMIN_KEY}` },
-      payload: { ...aligned, version: 2, bands: [{ band: 'hot', min: 70 }, { band: 'mql', min: 55 }, { band: 'nurture', min: 40 }, { band: 'cold', min: 0 }] },
-    });
+    const res = await s.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/v1/models',
+        headers: { authorization: `Bearer ${ADMIN_KEY}` },
+        payload: {
+          ...aligned,
+          version: 2,
+          bands: [
+            { band: 'hot', min: 70 },
+            { band: 'mql', min: 55 },
+            { band: 'nurture', min: 40 },
+            { band: 'cold', min: 0 },
+          ],
+        },
+      });
     const jobId = (JSON.parse(res.body) as { rescoreJobId: string }).rescoreJobId;
     await sleep(50);
     await s.rescoreIdle();
-    const job = (await s.db.query<{ status: string; processed: number; changed: number }>(`SELECT * FROM scoring_rescore_jobs WHERE job_id = $1`, [jobId]))[0];
+    const job = (
+      await s.db.query<{ status: string; processed: number; changed: number }>(
+        `SELECT * FROM scoring_rescore_jobs WHERE job_id = $1`,
+        [jobId],
+      )
+    )[0];
     const rescoreSeconds = Number(process.hrtime.bigint() - publishedAt) / 1e9;
-    await waitFor(async () => (await count(s, `SELECT count(*) AS n FROM messaging_outbox WHERE sent_at IS NULL`)) === 0, { timeoutMs: 600_000, intervalMs: 100 });
+    await waitFor(
+      async () => (await count(s, `SELECT count(*) AS n FROM messaging_outbox WHERE sent_at IS NULL`)) === 0,
+      { timeoutMs: 600_000, intervalMs: 100 },
+    );
     const rescorePublished = Number(process.hrtime.bigint() - publishedAt) / 1e9;
 
-    const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-    console.log(`\nscoring bench (${EVENTS.toLocaleString('en-US')} touchpoint-recorded over ${LEADS.toLocaleString('en-US')} leads per run; consumer concurrency ${s.config.CONSUMER_CONCURRENCY}, max batch ${s.config.CONSUMER_MAX_BATCH_SIZE})`);
+    const fmt = (n: number, d = 0) =>
+      n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+    console.log(
+      `\nscoring bench (${EVENTS.toLocaleString('en-US')} touchpoint-recorded over ${LEADS.toLocaleString('en-US')} leads per run; consumer concurrency ${s.config.CONSUMER_CONCURRENCY}, max batch ${s.config.CONSUMER_MAX_BATCH_SIZE})`,
+    );
     for (const r of [small, large]) {
       console.log(
         `  ${r.label.padEnd(22)} ${fmt(r.eventsPerSecond).padStart(7)} events/s  ${fmt(r.usPerEvent, 1).padStart(7)} µs/event  ` +
           `median batch ${r.medianBatch}  ${fmt(r.appliedAll)} applied (${fmt(r.events)} ours) in ${fmt(r.applied, 2)} s, ${fmt(r.emitted)} events published by ${fmt(r.published, 2)} s`,
       );
     }
-    console.log(`  cost per event, ${fmt(large.stored)} vs ${fmt(small.stored)} stored leads: x${fmt(large.usPerEvent / small.usPerEvent, 2)}`);
+    console.log(
+      `  cost per event, ${fmt(large.stored)} vs ${fmt(small.stored)} stored leads: x${fmt(large.usPerEvent / small.usPerEvent, 2)}`,
+    );
     console.log(
       `  re-scoring ${fmt(total)} leads (job ${job?.status}, processed ${fmt(job?.processed ?? 0)}, changed ${fmt(job?.changed ?? 0)}): ` +
         `${fmt(rescoreSeconds, 2)} s (${fmt((job?.processed ?? 0) / rescoreSeconds)} leads/s), events published by ${fmt(rescorePublished, 2)} s`,

@@ -28,7 +28,12 @@ export class ScoringModule {
       module: ScoringModule,
       imports: [
         ObservabilityModule.forRoot({ service: 'scoring' }),
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, applicationName: 'scoring', migrations, poolSize: config.DB_POOL_SIZE }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          applicationName: 'scoring',
+          migrations,
+          poolSize: config.DB_POOL_SIZE,
+        }),
         ModelCacheModule,
         MessagingModule.forRoot({
           config: {
@@ -46,7 +51,10 @@ export class ScoringModule {
       providers: [
         { provide: ApiKeys, useValue: ApiKeys.fromConfig(config) },
         ApiKeyGuard,
-        ...useCaseProviders({ clock: options.clock ?? new SystemClock(), rescoreChunkSize: config.RESCORE_CHUNK_SIZE }),
+        ...useCaseProviders({
+          clock: options.clock ?? new SystemClock(),
+          rescoreChunkSize: config.RESCORE_CHUNK_SIZE,
+        }),
         ModelSeeder,
       ],
     };

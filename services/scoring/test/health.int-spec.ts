@@ -13,7 +13,12 @@ describe('scoring service on the real stack', () => {
     await ensureStack();
     const db = await createTestDatabase('scoring');
     dropDb = db.drop;
-    const config = loadConfig({ ...process.env, DATABASE_URL: db.url, CONSUMER_GROUP: `scoring-test-${Date.now()}`, PORT: '0' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: db.url,
+      CONSUMER_GROUP: `scoring-test-${Date.now()}`,
+      PORT: '0',
+    });
     const ds = createDataSource({ url: db.url, applicationName: 'scoring-test', migrations });
     await migrate(ds);
     await ds.destroy();

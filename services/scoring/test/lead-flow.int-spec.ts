@@ -24,11 +24,14 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
   });
 
   const getScore = async (leadId: string) => {
-    const res = await scoring.app.getHttpAdapter().getInstance().inject({
-      method: 'GET',
-      url: `/v1/leads/${leadId}/score`,
-      headers: { authorization: `Bearer ${READ_KEY}` },
-    });
+    const res = await scoring.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'GET',
+        url: `/v1/leads/${leadId}/score`,
+        headers: { authorization: `Bearer ${READ_KEY}` },
+      });
     return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> };
   };
 
@@ -37,7 +40,10 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
     out.watch(lead);
     await producer.send(TOPICS.leadUpserted, [fitLead(lead, at(0))]);
     await out.until(() => out.scoredFor(lead).length === 1, 'profile score');
-    await producer.send(TOPICS.touchpointRecorded, [touchpoint(lead, 'page_view', at(1)), touchpoint(lead, 'content_download', at(2))]);
+    await producer.send(TOPICS.touchpointRecorded, [
+      touchpoint(lead, 'page_view', at(1)),
+      touchpoint(lead, 'content_download', at(2)),
+    ]);
     await producer.send(TOPICS.touchpointRecorded, [touchpoint(lead, 'demo_request', at(3))]);
     const hot = await out.until(() => out.scoredFor(lead).find((e) => e.band === 'hot'), 'hot score');
 
@@ -47,7 +53,14 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
       [65, 'mql', 'nurture'],
       [95, 'hot', 'mql'],
     ]);
-    expect(hot).toMatchObject({ modelId: 'aligned', modelVersion: 1, fit: 50, engagement: 45, cause: 'touchpoint:demo_request', occurredAt: at(3) });
+    expect(hot).toMatchObject({
+      modelId: 'aligned',
+      modelVersion: 1,
+      fit: 50,
+      engagement: 45,
+      cause: 'touchpoint:demo_request',
+      occurredAt: at(3),
+    });
     expect(hot.firedRules.map((r) => [r.ruleId, r.points])).toEqual(
       expect.arrayContaining([
         ['fit-employee-count', 25],
@@ -95,14 +108,29 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
     const recycled = randomUUID();
     const competitor = randomUUID();
     out.watch(recycled, competitor);
-    await producer.send(TOPICS.touchpointRecorded, [touchpoint(recycled, 'demo_request', at(20)), touchpoint(competitor, 'page_view', at(20))]);
-    await out.until(() => out.scoredFor(recycled).length === 1 && out.scoredFor(competitor).length === 1, 'placeholder scores');
+    await producer.send(TOPICS.touchpointRecorded, [
+      touchpoint(recycled, 'demo_request', at(20)),
+      touchpoint(competitor, 'page_view', at(20)),
+    ]);
+    await out.until(
+      () => out.scoredFor(recycled).length === 1 && out.scoredFor(competitor).length === 1,
+      'placeholder scores',
+    );
     expect(out.scoredFor(recycled)[0]).toMatchObject({ fit: 0, engagement: 30, total: 30, band: 'cold' });
 
-    await producer.send(TOPICS.leadDispositioned, [disposition(recycled, 'rejected', at(21), 'no_budget'), disposition(competitor, 'rejected', at(21), 'competitor')]);
+    await producer.send(TOPICS.leadDispositioned, [
+      disposition(recycled, 'rejected', at(21), 'no_budget'),
+      disposition(competitor, 'rejected', at(21), 'competitor'),
+    ]);
     const r = await out.until(() => out.lifecycleFor(recycled)[0], 'recycled');
     const d = await out.until(() => out.lifecycleFor(competitor)[0], 'disqualified');
-    expect(r).toMatchObject({ from: 'lead', to: 'recycled', causeKind: 'disposition', reason: 'no_budget', causeDetail: 'disposition rejected: no_budget' });
+    expect(r).toMatchObject({
+      from: 'lead',
+      to: 'recycled',
+      causeKind: 'disposition',
+      reason: 'no_budget',
+      causeDetail: 'disposition rejected: no_budget',
+    });
     expect(d).toMatchObject({ from: 'lead', to: 'disqualified', reason: 'competitor' });
 
     // A recycled lead returns as an MQL only on engagement after the recycle.
@@ -119,17 +147,43 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
     const survivor = randomUUID();
     const anonymous = randomUUID();
     out.watch(survivor, anonymous);
-    await producer.send(TOPICS.touchpointRecorded, [touchpoint(anonymous, 'content_download', at(30)), touchpoint(anonymous, 'demo_request', at(31))]);
+    await producer.send(TOPICS.touchpointRecorded, [
+      touchpoint(anonymous, 'content_download', at(30)),
+      touchpoint(anonymous, 'demo_request', at(31)),
+    ]);
     await producer.send(TOPICS.leadUpserted, [fitLead(survivor, at(30))]);
-    await out.until(() => out.scoredFor(survivor).length === 1 && out.scoredFor(anonymous).length === 2, 'scores before merge');
+    await out.until(
+      () => out.scoredFor(survivor).length === 1 && out.scoredFor(anonymous).length === 2,
+      'scores before merge',
+    );
 
-    await producer.send(TOPICS.leadsMerged, [{ leadId: survivor, mergedLeadIds: [anonymous], anonymousIds: ['anon-1'], reason: 'identify', occurredAt: at(32) }]);
-    const merged = await out.until(() => out.scoredFor(survivor).find((e) => e.cause === 'merge'), 'merge score');
-    expect(merged).toMatchObject({ fit: 50, engagement: 40, total: 90, band: 'hot', previousBand: 'nurture' });
+    await producer.send(TOPICS.leadsMerged, [
+      {
+        leadId: survivor,
+        mergedLeadIds: [anonymous],
+        anonymousIds: ['anon-1'],
+        reason: 'identify',
+        occurredAt: at(32),
+      },
+    ]);
+    const merged = await out.until(
+      () => out.scoredFor(survivor).find((e) => e.cause === 'merge'),
+      'merge score',
+    );
+    expect(merged).toMatchObject({
+      fit: 50,
+      engagement: 40,
+      total: 90,
+      band: 'hot',
+      previousBand: 'nurture',
+    });
     await out.until(() => out.lifecycleFor(survivor).find((e) => e.to === 'mql'), 'survivor mql');
 
     await producer.send(TOPICS.touchpointRecorded, [touchpoint(anonymous, 'page_view', at(33))]);
-    const late = await out.until(() => out.scoredFor(survivor).find((e) => e.total === 95), 'late touchpoint lands on the survivor');
+    const late = await out.until(
+      () => out.scoredFor(survivor).find((e) => e.total === 95),
+      'late touchpoint lands on the survivor',
+    );
     expect(late.cause).toBe('touchpoint:page_view');
     expect(out.scoredFor(anonymous)).toHaveLength(2);
     const { body } = await getScore(anonymous);
@@ -142,18 +196,33 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
     await producer.send(TOPICS.leadUpserted, [fitLead(lead, at(40))]);
     await out.until(() => out.scoredFor(lead).length === 1, 'score before erasure');
     const erasureId = randomUUID();
-    await producer.send(TOPICS.leadErased, [{ leadId: lead, erasureId, requestedBy: 'key-admin', occurredAt: at(41) }]);
+    await producer.send(TOPICS.leadErased, [
+      { leadId: lead, erasureId, requestedBy: 'key-admin', occurredAt: at(41) },
+    ]);
     const row = await out.until(async () => {
-      const [r] = await scoring.db.query<Record<string, unknown>>(`SELECT * FROM scoring_leads WHERE lead_id = $1`, [lead]);
+      const [r] = await scoring.db.query<Record<string, unknown>>(
+        `SELECT * FROM scoring_leads WHERE lead_id = $1`,
+        [lead],
+      );
       return r?.erasure_id ? r : undefined;
     }, 'erasure applied');
-    expect(row).toMatchObject({ erasure_id: erasureId, erasure_requested_by: 'key-admin', profile: null, touchpoints: {}, score: null, band: null });
+    expect(row).toMatchObject({
+      erasure_id: erasureId,
+      erasure_requested_by: 'key-admin',
+      profile: null,
+      touchpoints: {},
+      score: null,
+      band: null,
+    });
     expect((await getScore(lead)).status).toBe(404);
 
     // A late event from before the erasure is dropped.
     await producer.send(TOPICS.touchpointRecorded, [touchpoint(lead, 'demo_request', at(40))]);
     await new Promise((r) => setTimeout(r, 1_500));
-    const [after] = await scoring.db.query<{ touchpoints: unknown }>(`SELECT touchpoints FROM scoring_leads WHERE lead_id = $1`, [lead]);
+    const [after] = await scoring.db.query<{ touchpoints: unknown }>(
+      `SELECT touchpoints FROM scoring_leads WHERE lead_id = $1`,
+      [lead],
+    );
     expect(after?.touchpoints).toEqual({});
   });
 });

@@ -5,7 +5,13 @@ import { waitFor } from '@smarketing/testing';
 import aligned from '../models/aligned.v1.json';
 import { disposition, fitLead, touchpoint } from './support/events';
 import { OutputCollector } from './support/output-collector';
-import { ADMIN_KEY, EventProducer, READ_KEY, startScoring, type ScoringUnderTest } from './support/scoring-harness';
+import {
+  ADMIN_KEY,
+  EventProducer,
+  READ_KEY,
+  startScoring,
+  type ScoringUnderTest,
+} from './support/scoring-harness';
 
 // JSON answers are checked field by field with toMatchObject.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,13 +26,21 @@ describe('scoring models: publication, re-scoring and comparison', () => {
   const at = (seconds: number) => t0 + seconds * 1_000;
   const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 
-  const http = async (method: 'GET' | 'POST', url: string, body?: unknown, key: string | null = ADMIN_KEY) => {
-    const res = await scoring.app.getHttpAdapter().getInstance().inject({
-      method,
-      url,
-      ...(body === undefined ? {} : { payload: body as object }),
-      headers: key === null ? {} : { authorization: `Bearer ${key}` },
-    });
+  const http = async (
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    key: string | null = ADMIN_KEY,
+  ) => {
+    const res = await scoring.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        headers: key === null ? {} : { authorization: `Bearer ${key}` },
+      });
     return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, Json> };
   };
 
@@ -41,9 +55,18 @@ describe('scoring models: publication, re-scoring and comparison', () => {
       touchpoint(c, 'demo_request', at(2)),
       touchpoint(d, 'demo_request', at(2)),
     ]);
-    await out.until(() => out.lifecycleFor(d).length === 1 && out.scoredFor(c).length === 2 && out.scoredFor(a).length >= 2, 'initial scores');
-    await producer.send(TOPICS.leadDispositioned, [disposition(d, 'accepted', at(3)), disposition(c, 'rejected', at(3), 'bad_timing')]);
-    await out.until(() => out.lifecycleFor(d).length === 2 && out.lifecycleFor(c).length === 1, 'dispositions');
+    await out.until(
+      () => out.lifecycleFor(d).length === 1 && out.scoredFor(c).length === 2 && out.scoredFor(a).length >= 2,
+      'initial scores',
+    );
+    await producer.send(TOPICS.leadDispositioned, [
+      disposition(d, 'accepted', at(3)),
+      disposition(c, 'rejected', at(3), 'bad_timing'),
+    ]);
+    await out.until(
+      () => out.lifecycleFor(d).length === 2 && out.lifecycleFor(c).length === 1,
+      'dispositions',
+    );
     // From here on only the model endpoints act: stop consuming, and keep only this test's leads (the topics are shared).
     await scoring.app.get(MessagingRuntime).consumer.stop();
     await scoring.db.query(`DELETE FROM scoring_leads WHERE lead_id <> ALL($1::text[])`, [[a, b, c, d]]);
@@ -69,37 +92,76 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     expect((await http('POST', '/v1/models', { ...aligned, version: 2 }, null)).status).toBe(401);
     expect((await http('POST', '/v1/models', { ...aligned, version: 2 }, 'not-a-key')).status).toBe(401);
     expect((await http('POST', '/v1/models', { ...aligned, version: 2 }, READ_KEY)).status).toBe(403);
-    const bad = { ...aligned, version: 2, rules: [{ ...aligned.rules[0], points: 0 }, ...aligned.rules.slice(1)], bands: 'x' };
+    const bad = {
+      ...aligned,
+      version: 2,
+      rules: [{ ...aligned.rules[0], points: 0 }, ...aligned.rules.slice(1)],
+      bands: 'x',
+    };
     const invalid = await http('POST', '/v1/models', bad);
     expect(invalid.status).toBe(400);
-    expect(invalid.body.errors.map((e: Json) => e.path)).toEqual(expect.arrayContaining(['rules[0].points', 'bands']));
+    expect(invalid.body.errors.map((e: Json) => e.path)).toEqual(
+      expect.arrayContaining(['rules[0].points', 'bands']),
+    );
     const old = await http('POST', '/v1/models', aligned);
     expect(old.status).toBe(409);
-    expect((await http('GET', '/v1/models/aligned/versions/x', undefined, READ_KEY)).body.errors[0].path).toBe('params.v');
+    expect(
+      (await http('GET', '/v1/models/aligned/versions/x', undefined, READ_KEY)).body.errors[0].path,
+    ).toBe('params.v');
   });
 
   it('re-scores every lead when a new default version is published and emits only the changes', async () => {
-    const v2 = { ...aligned, version: 2, bands: [{ band: 'hot', min: 75 }, { band: 'mql', min: 55 }, { band: 'nurture', min: 45 }, { band: 'cold', min: 0 }] };
+    const v2 = {
+      ...aligned,
+      version: 2,
+      bands: [
+        { band: 'hot', min: 75 },
+        { band: 'mql', min: 55 },
+        { band: 'nurture', min: 45 },
+        { band: 'cold', min: 0 },
+      ],
+    };
     const published = await http('POST', '/v1/models', v2);
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ modelId: 'aligned', version: 2, isDefault: true, rescoreJobId: expect.any(String) });
+    expect(published.body).toMatchObject({
+      modelId: 'aligned',
+      version: 2,
+      isDefault: true,
+      rescoreJobId: expect.any(String),
+    });
 
-    const job = await waitFor(async () => {
-      const r = await http('GET', `/v1/rescore-jobs/${published.body.rescoreJobId}`, undefined, READ_KEY);
-      return r.body.status === 'done' ? r.body : undefined;
-    }, { timeoutMs: 60_000, description: 're-scoring job done' });
+    const job = await waitFor(
+      async () => {
+        const r = await http('GET', `/v1/rescore-jobs/${published.body.rescoreJobId}`, undefined, READ_KEY);
+        return r.body.status === 'done' ? r.body : undefined;
+      },
+      { timeoutMs: 60_000, description: 're-scoring job done' },
+    );
     expect(job).toMatchObject({ processed: 4, changed: 1, modelId: 'aligned', modelVersion: 2 });
 
-    const rescored = await out.until(() => out.scoredFor(a).find((e) => e.cause === 'model:aligned@2'), 're-scored lead-scored');
+    const rescored = await out.until(
+      () => out.scoredFor(a).find((e) => e.cause === 'model:aligned@2'),
+      're-scored lead-scored',
+    );
     expect(rescored).toMatchObject({ modelVersion: 2, total: 55, band: 'mql', previousBand: 'nurture' });
-    const toMql = await out.until(() => out.lifecycleFor(a).find((e) => e.to === 'mql'), 'lifecycle from the new band');
+    const toMql = await out.until(
+      () => out.lifecycleFor(a).find((e) => e.to === 'mql'),
+      'lifecycle from the new band',
+    );
     expect(toMql).toMatchObject({ from: 'lead', causeKind: 'score', causeEventId: null, cycle: 1 });
     expect(toMql.causeDetail).toContain('model aligned v2');
     await new Promise((r) => setTimeout(r, 1_000));
-    for (const lead of [b, c, d]) expect(out.scoredFor(lead).filter((e) => e.cause.startsWith('model:'))).toHaveLength(0);
+    for (const lead of [b, c, d])
+      expect(out.scoredFor(lead).filter((e) => e.cause.startsWith('model:'))).toHaveLength(0);
 
     const score = await http('GET', `/v1/leads/${d}/score`, undefined, READ_KEY);
-    expect(score.body).toMatchObject({ modelVersion: 2, total: 80, band: 'hot', lifecycle: { stage: 'sal' }, outcome: 'accepted' });
+    expect(score.body).toMatchObject({
+      modelVersion: 2,
+      total: 80,
+      band: 'hot',
+      lifecycle: { stage: 'sal' },
+      outcome: 'accepted',
+    });
     const onDemand = await http('GET', `/v1/leads/${d}/score?modelId=sales-view`, undefined, READ_KEY);
     expect(onDemand.body).toMatchObject({ modelId: 'sales-view', modelVersion: 1 });
   });
@@ -108,7 +170,14 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     const res = await http(
       'POST',
       '/v1/models/compare',
-      { models: [{ modelId: 'aligned', version: 1 }, { modelId: 'aligned', version: 2 }, { modelId: 'sales-view' }], at: at(10) },
+      {
+        models: [
+          { modelId: 'aligned', version: 1 },
+          { modelId: 'aligned', version: 2 },
+          { modelId: 'sales-view' },
+        ],
+        at: at(10),
+      },
       READ_KEY,
     );
     expect(res.status).toBe(200);
@@ -126,7 +195,12 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     const one = await http('POST', '/v1/models/compare', { models: [{ modelId: 'aligned' }] }, READ_KEY);
     expect(one.status).toBe(400);
     expect(one.body.errors[0].path).toBe('models');
-    const missing = await http('POST', '/v1/models/compare', { models: [{ modelId: 'aligned' }, { modelId: 'nope' }] }, READ_KEY);
+    const missing = await http(
+      'POST',
+      '/v1/models/compare',
+      { models: [{ modelId: 'aligned' }, { modelId: 'nope' }] },
+      READ_KEY,
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.errors[0].path).toBe('models[1]');
   });

@@ -15,7 +15,11 @@ const repo = join(here, '..', '..', '..');
 const target = join(repo, 'services', name);
 const Name = name.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase());
 const subst = (s) =>
-  s.replaceAll('__name__', name).replaceAll('__Name__', Name).replaceAll('__port__', port).replaceAll('__db__', `smarketing_${name.replaceAll('-', '_')}`);
+  s
+    .replaceAll('__name__', name)
+    .replaceAll('__Name__', Name)
+    .replaceAll('__port__', port)
+    .replaceAll('__db__', `smarketing_${name.replaceAll('-', '_')}`);
 
 function walk(dir) {
   for (const entry of readdirSync(dir)) {

@@ -13,7 +13,10 @@ describe('isTransientDbError', () => {
     expect(isTransientDbError(err)).toBe(true);
   });
 
-  it.each([[{ code: '23505' }], [{ code: '22P02' }], [new Error('boom')], [null], ['text']])('does not retry %p', (err) => {
-    expect(isTransientDbError(err)).toBe(false);
-  });
+  it.each([[{ code: '23505' }], [{ code: '22P02' }], [new Error('boom')], [null], ['text']])(
+    'does not retry %p',
+    (err) => {
+      expect(isTransientDbError(err)).toBe(false);
+    },
+  );
 });

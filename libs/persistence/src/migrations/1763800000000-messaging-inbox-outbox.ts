@@ -28,7 +28,9 @@ export class MessagingInboxOutbox1763800000000 implements MigrationInterface {
         sent_at     timestamptz
       )`);
     await q.query(`CREATE INDEX messaging_outbox_unsent ON messaging_outbox (id) WHERE sent_at IS NULL`);
-    await q.query(`CREATE INDEX messaging_outbox_sent_at ON messaging_outbox (sent_at) WHERE sent_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX messaging_outbox_sent_at ON messaging_outbox (sent_at) WHERE sent_at IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,11 @@
-import { Global, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HealthIndicator, HealthRegistry, type HealthCheckResult } from '@smarketing/observability';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from '../data-source';

@@ -21,4 +21,5 @@ export function campaignIdOf(name: string | null): string | null {
 }
 
 /** Days since the epoch of an ISO date (YYYY-MM-DD). */
-export const epochDay = (isoDate: string): number => Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+export const epochDay = (isoDate: string): number =>
+  Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);

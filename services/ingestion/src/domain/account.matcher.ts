@@ -12,7 +12,13 @@ export type AccountMatchInput = {
 };
 
 export type AccountMatch =
-  | { matched: true; accountId: string; domain: NormalizedDomain; matchedBy: 'email_domain' | 'group_call'; reason: string }
+  | {
+      matched: true;
+      accountId: string;
+      domain: NormalizedDomain;
+      matchedBy: 'email_domain' | 'group_call';
+      reason: string;
+    }
   | { matched: false; reason: string };
 
 const GROUP_DOMAIN_TRAITS = ['domain', 'website', 'email'] as const;
@@ -23,7 +29,9 @@ function personalDomainReason(domain: string): string | null {
   return null;
 }
 
-function groupDomain(traits: Readonly<Record<string, unknown>>): { trait: string; domain: NormalizedDomain } | null {
+function groupDomain(
+  traits: Readonly<Record<string, unknown>>,
+): { trait: string; domain: NormalizedDomain } | null {
   for (const trait of GROUP_DOMAIN_TRAITS) {
     const domain = normalizeDomain(traits[trait]);
     if (domain !== null) return { trait, domain };
@@ -63,9 +71,16 @@ export function matchAccount(input: AccountMatchInput): AccountMatch {
       reasons.push(email.reason);
     } else {
       const domain = normalizeDomain(email.domain);
-      const personal = domain === null ? `${email.domain} is not a company domain` : personalDomainReason(domain);
+      const personal =
+        domain === null ? `${email.domain} is not a company domain` : personalDomainReason(domain);
       if (domain !== null && personal === null) {
-        return { matched: true, accountId: deriveAccountId(domain), domain, matchedBy: 'email_domain', reason: `corporate email domain ${domain}` };
+        return {
+          matched: true,
+          accountId: deriveAccountId(domain),
+          domain,
+          matchedBy: 'email_domain',
+          reason: `corporate email domain ${domain}`,
+        };
       }
       reasons.push(personal ?? `${email.domain} is not a company domain`);
     }

@@ -13,21 +13,74 @@ export type Channel =
   | 'other';
 
 export const CHANNELS: readonly Channel[] = [
-  'paid_search', 'paid_social', 'organic_search', 'social', 'email', 'referral', 'display', 'direct', 'events', 'other',
+  'paid_search',
+  'paid_social',
+  'organic_search',
+  'social',
+  'email',
+  'referral',
+  'display',
+  'direct',
+  'events',
+  'other',
 ];
 
 // Matched against a host's labels or a utm_source, so google.de and "google" both count.
-const SEARCH_ENGINES = new Set(['google', 'bing', 'yahoo', 'duckduckgo', 'baidu', 'yandex', 'ecosia', 'naver', 'ask', 'qwant', 'startpage', 'seznam', 'brave']);
-const SOCIAL_NETWORKS = new Set([
-  'facebook', 'fb', 'instagram', 'ig', 'linkedin', 'lnkd', 'twitter', 'x', 't', 'youtube', 'tiktok', 'reddit',
-  'pinterest', 'snapchat', 'quora', 'threads', 'whatsapp', 'wechat', 'weibo', 'vk', 'xing', 'meta', 'bsky', 'mastodon',
+const SEARCH_ENGINES = new Set([
+  'google',
+  'bing',
+  'yahoo',
+  'duckduckgo',
+  'baidu',
+  'yandex',
+  'ecosia',
+  'naver',
+  'ask',
+  'qwant',
+  'startpage',
+  'seznam',
+  'brave',
 ]);
-const WEBMAIL_HOSTS = ['mail.google.com', 'outlook.live.com', 'outlook.office.com', 'outlook.office365.com', 'mail.yahoo.com', 'mail.proton.me'];
+const SOCIAL_NETWORKS = new Set([
+  'facebook',
+  'fb',
+  'instagram',
+  'ig',
+  'linkedin',
+  'lnkd',
+  'twitter',
+  'x',
+  't',
+  'youtube',
+  'tiktok',
+  'reddit',
+  'pinterest',
+  'snapchat',
+  'quora',
+  'threads',
+  'whatsapp',
+  'wechat',
+  'weibo',
+  'vk',
+  'xing',
+  'meta',
+  'bsky',
+  'mastodon',
+]);
+const WEBMAIL_HOSTS = [
+  'mail.google.com',
+  'outlook.live.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'mail.yahoo.com',
+  'mail.proton.me',
+];
 
 const EMAIL_MEDIUM = /^(e[-_ ]?mail|newsletter|edm|mailchimp|hubspot[-_ ]?email|marketing[-_ ]?email)$/;
 const DISPLAY_MEDIUM = /^(display|banner|cpm|expandable|interstitial|programmatic|native)$/;
 const PAID_MEDIUM = /^(.*cp.*|ppc|paid.*|retargeting|ads?|sem)$/;
-const SOCIAL_MEDIUM = /^(social|social[-_ ]?network|social[-_ ]?media|sm|organic[-_ ]?social|social[-_ ]?organic)$/;
+const SOCIAL_MEDIUM =
+  /^(social|social[-_ ]?network|social[-_ ]?media|sm|organic[-_ ]?social|social[-_ ]?organic)$/;
 const EVENT_MEDIUM = /^(events?|conference|trade[-_ ]?show|tradeshow|field[-_ ]?event|booth|meetup)$/;
 const SEARCH_MEDIUM = /^(organic|organic[-_ ]?search|seo)$/;
 const REFERRAL_MEDIUM = /^(referral|affiliate|partner|app)$/;
@@ -67,16 +120,31 @@ function hostOf(referrer: string): string | null {
 export function channelOf(utm: Utm, referrer?: string | null): Channel {
   const { source, medium, clickId } = utm;
   if (source !== null || medium !== null) {
-    if ((medium !== null && EMAIL_MEDIUM.test(medium)) || source === 'email' || source === 'newsletter') return 'email';
+    if ((medium !== null && EMAIL_MEDIUM.test(medium)) || source === 'email' || source === 'newsletter')
+      return 'email';
     if (medium !== null && DISPLAY_MEDIUM.test(medium)) return 'display';
     if ((medium !== null && PAID_MEDIUM.test(medium)) || clickId !== null) {
-      if (isIn(SOCIAL_NETWORKS, source) || clickId === 'fbclid' || clickId === 'li_fat_id' || clickId === 'ttclid') return 'paid_social';
-      if (isIn(SEARCH_ENGINES, source) || clickId === 'gclid' || clickId === 'msclkid' || /^(cpc|ppc|sem|paid[-_ ]?search)$/.test(medium ?? '')) return 'paid_search';
+      if (
+        isIn(SOCIAL_NETWORKS, source) ||
+        clickId === 'fbclid' ||
+        clickId === 'li_fat_id' ||
+        clickId === 'ttclid'
+      )
+        return 'paid_social';
+      if (
+        isIn(SEARCH_ENGINES, source) ||
+        clickId === 'gclid' ||
+        clickId === 'msclkid' ||
+        /^(cpc|ppc|sem|paid[-_ ]?search)$/.test(medium ?? '')
+      )
+        return 'paid_search';
       return 'display';
     }
-    if ((medium !== null && EVENT_MEDIUM.test(medium)) || source === 'event' || source === 'events') return 'events';
+    if ((medium !== null && EVENT_MEDIUM.test(medium)) || source === 'event' || source === 'events')
+      return 'events';
     if ((medium !== null && SOCIAL_MEDIUM.test(medium)) || isIn(SOCIAL_NETWORKS, source)) return 'social';
-    if ((medium !== null && SEARCH_MEDIUM.test(medium)) || isIn(SEARCH_ENGINES, source)) return 'organic_search';
+    if ((medium !== null && SEARCH_MEDIUM.test(medium)) || isIn(SEARCH_ENGINES, source))
+      return 'organic_search';
     if (medium !== null && REFERRAL_MEDIUM.test(medium)) return 'referral';
     if (source === '(direct)' && (medium === null || medium === '(none)')) return 'direct';
     return 'other';

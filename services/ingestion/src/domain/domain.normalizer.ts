@@ -16,7 +16,11 @@ export function normalizeDomain(value: unknown): NormalizedDomain | null {
   if (at >= 0 && !host.includes('/')) host = host.slice(at + 1); // an email was given
   host = host.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\/\//, '');
   host = host.split(/[/?#]/, 1)[0] ?? '';
-  host = host.replace(/^[^@]*@/, '').replace(/:\d*$/, '').replace(/\.$/, '').replace(/^www\d*\./, '');
+  host = host
+    .replace(/^[^@]*@/, '')
+    .replace(/:\d*$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\d*\./, '');
   const labels = host.split('.');
   if (host.length > 253 || labels.length < 2) return null;
   if (!labels.every((label) => LABEL.test(label))) return null;

@@ -2,8 +2,7 @@
 export type NormalizedEmail = string & { readonly __brand: 'NormalizedEmail' };
 
 export type NormalizedEmailResult =
-  | { ok: true; email: NormalizedEmail; localPart: string; domain: string }
-  | { ok: false; reason: string };
+  { ok: true; email: NormalizedEmail; localPart: string; domain: string } | { ok: false; reason: string };
 
 // Spaces of every kind, including zero-width ones that survive copy-paste from CRMs.
 const SPACES = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
@@ -27,10 +26,13 @@ export function normalizeEmail(raw: unknown): NormalizedEmailResult {
   const domain = email.slice(at + 1);
   if (localPart.length === 0) return { ok: false, reason: 'email has nothing before the @' };
   if (localPart.length > 64) return { ok: false, reason: 'email local part is longer than 64 characters' };
-  if (!LOCAL_PART.test(localPart)) return { ok: false, reason: 'email local part has invalid characters or dots' };
+  if (!LOCAL_PART.test(localPart))
+    return { ok: false, reason: 'email local part has invalid characters or dots' };
   const labels = domain.split('.');
   if (labels.length < 2) return { ok: false, reason: 'email domain has no dot' };
-  if (!labels.every((label) => DOMAIN_LABEL.test(label))) return { ok: false, reason: 'email domain is not a valid host name' };
-  if (!TOP_LEVEL.test(labels[labels.length - 1] ?? '')) return { ok: false, reason: 'email domain has an invalid top-level domain' };
+  if (!labels.every((label) => DOMAIN_LABEL.test(label)))
+    return { ok: false, reason: 'email domain is not a valid host name' };
+  if (!TOP_LEVEL.test(labels[labels.length - 1] ?? ''))
+    return { ok: false, reason: 'email domain has an invalid top-level domain' };
   return { ok: true, email: email as NormalizedEmail, localPart, domain };
 }

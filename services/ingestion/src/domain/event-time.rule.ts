@@ -10,7 +10,8 @@ export type SegmentTimes = {
 
 function toEpochMs(value: TimeInput | null | undefined): number | null {
   if (value === null || value === undefined) return null;
-  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : value.getTime();
+  const ms =
+    typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : value.getTime();
   return Number.isFinite(ms) ? ms : null;
 }
 

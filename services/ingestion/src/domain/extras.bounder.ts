@@ -38,15 +38,19 @@ function sanitize(value: unknown, depth: number): unknown {
  * JSON fits (ties broken by key name, so the result is deterministic).
  */
 export function boundExtras(extras: unknown, maxBytes: number = DEFAULT_EXTRAS_MAX_BYTES): BoundedExtras {
-  if (!Number.isInteger(maxBytes) || maxBytes < 2) throw new RangeError('maxBytes must be an integer >= 2 (room for "{}")');
-  const clean = typeof extras === 'object' && extras !== null && !Array.isArray(extras) ? sanitize(extras, 0) : null;
+  if (!Number.isInteger(maxBytes) || maxBytes < 2)
+    throw new RangeError('maxBytes must be an integer >= 2 (room for "{}")');
+  const clean =
+    typeof extras === 'object' && extras !== null && !Array.isArray(extras) ? sanitize(extras, 0) : null;
   const entries = Object.entries((clean ?? {}) as Record<string, unknown>).map(([key, value]) => {
     const text = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
     return { key, text, bytes: byteLength(text) };
   });
   // '{' + entries joined by ',' + '}'
   let total = 2 + entries.reduce((sum, entry) => sum + entry.bytes, 0) + Math.max(0, entries.length - 1);
-  const bySizeDesc = [...entries].sort((a, b) => b.bytes - a.bytes || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const bySizeDesc = [...entries].sort(
+    (a, b) => b.bytes - a.bytes || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   const dropped = new Set<string>();
   for (const entry of bySizeDesc) {
     if (total <= maxBytes) break;
@@ -55,5 +59,9 @@ export function boundExtras(extras: unknown, maxBytes: number = DEFAULT_EXTRAS_M
   }
   const kept = entries.filter((entry) => !dropped.has(entry.key));
   const json = `{${kept.map((entry) => entry.text).join(',')}}`;
-  return { json, truncated: dropped.size > 0, droppedKeys: bySizeDesc.filter((e) => dropped.has(e.key)).map((e) => e.key) };
+  return {
+    json,
+    truncated: dropped.size > 0,
+    droppedKeys: bySizeDesc.filter((e) => dropped.has(e.key)).map((e) => e.key),
+  };
 }

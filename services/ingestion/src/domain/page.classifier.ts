@@ -20,6 +20,8 @@ export function classifyPage(
 ): TouchpointClassification {
   const eventName = name ?? null;
   const paths = [urlOrPath, properties['path'], properties['url']].map(pathOf);
-  const isPricing = (name ?? '').trim().toLowerCase() === 'pricing' || paths.some((path) => path !== null && PRICING_PATH.test(path));
+  const isPricing =
+    (name ?? '').trim().toLowerCase() === 'pricing' ||
+    paths.some((path) => path !== null && PRICING_PATH.test(path));
   return { type: isPricing ? 'pricing_page_view' : 'page_view', eventName };
 }

@@ -16,7 +16,12 @@ export type TestApp = {
   /** POST JSON with a write key (Basic, Segment style). */
   segment(path: string, body: unknown, writeKey?: string): Promise<LightMyRequestResponse>;
   /** A request with an API key (Bearer). */
-  api(method: InjectOptions['method'], path: string, body?: unknown, key?: string): Promise<LightMyRequestResponse>;
+  api(
+    method: InjectOptions['method'],
+    path: string,
+    body?: unknown,
+    key?: string,
+  ): Promise<LightMyRequestResponse>;
   /** Waits until the relay published every outbox row. */
   drained(): Promise<void>;
   close(): Promise<void>;
@@ -46,7 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.ready();
-  const inject = (options: InjectOptions) => fastify.inject(options) as unknown as Promise<LightMyRequestResponse>;
+  const inject = (options: InjectOptions) =>
+    fastify.inject(options) as unknown as Promise<LightMyRequestResponse>;
   return {
     app,
     db,
@@ -54,19 +60,32 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     writeKey,
     inject,
     segment: (path, body, key = writeKey) =>
-      inject({ method: 'POST', url: path, headers: { authorization: basic(key), 'content-type': 'application/json' }, payload: JSON.stringify(body) }),
+      inject({
+        method: 'POST',
+        url: path,
+        headers: { authorization: basic(key), 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      }),
     api: (method, path, body, key = adminKey) =>
       inject({
         method,
         url: path,
-        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       }),
     drained: async () => {
-      await waitFor(async () => {
-        const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`);
-        return row?.n === 0;
-      }, { timeoutMs: 60_000, description: 'outbox drained' });
+      await waitFor(
+        async () => {
+          const [row] = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`,
+          );
+          return row?.n === 0;
+        },
+        { timeoutMs: 60_000, description: 'outbox drained' },
+      );
     },
     close: async () => {
       await app.close();

@@ -33,10 +33,12 @@ export type ModelComparisonEntry = {
   conversion: Record<Band, BandConversion>;
 };
 
-const reachedAccepted = (o: LeadOutcome): boolean => o === 'accepted' || o === 'sql' || o === 'won' || o === 'lost';
+const reachedAccepted = (o: LeadOutcome): boolean =>
+  o === 'accepted' || o === 'sql' || o === 'won' || o === 'lost';
 const reachedSql = (o: LeadOutcome): boolean => o === 'sql' || o === 'won' || o === 'lost';
 
-const rate = (count: number, of: number): number | null => (of === 0 ? null : Math.round((count / of) * 10_000) / 10_000);
+const rate = (count: number, of: number): number | null =>
+  of === 0 ? null : Math.round((count / of) * 10_000) / 10_000;
 
 const perBand = <T>(make: () => T): Record<Band, T> =>
   Object.fromEntries(ALL_BANDS.map((band) => [band, make()])) as Record<Band, T>;
@@ -82,7 +84,9 @@ export const compareModels = (
       outcomesByBand[band].push(lead.outcome);
       if (m > 0 && band !== from) bandChanges.push({ leadId: lead.leadId, from, to: band });
     });
-    const conversion = Object.fromEntries(ALL_BANDS.map((band) => [band, conversionOf(outcomesByBand[band])])) as Record<Band, BandConversion>;
+    const conversion = Object.fromEntries(
+      ALL_BANDS.map((band) => [band, conversionOf(outcomesByBand[band])]),
+    ) as Record<Band, BandConversion>;
     return { modelId: model.id, modelVersion: model.version, bandCounts, bandChanges, conversion };
   });
 };

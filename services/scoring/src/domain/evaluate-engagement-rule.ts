@@ -13,8 +13,13 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * Evaluates one engagement rule at `at`.
  * `touchpoints` must already be limited to those at or before `at`; their order does not matter.
  */
-export const evaluateEngagementRule = (rule: EngagementRule, touchpoints: readonly Touchpoint[], at: number): EngagementRuleResult => {
-  const windowStart = rule.withinDays === undefined ? Number.NEGATIVE_INFINITY : at - rule.withinDays * DAY_MS;
+export const evaluateEngagementRule = (
+  rule: EngagementRule,
+  touchpoints: readonly Touchpoint[],
+  at: number,
+): EngagementRuleResult => {
+  const windowStart =
+    rule.withinDays === undefined ? Number.NEGATIVE_INFINITY : at - rule.withinDays * DAY_MS;
   // Most recent first; ties share a time, so which one comes first cannot change the points.
   const times = touchpoints
     .filter((t) => rule.touchpointTypes.includes(t.type) && t.occurredAt >= windowStart && t.occurredAt <= at)

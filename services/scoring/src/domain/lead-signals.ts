@@ -14,7 +14,13 @@ export const TOUCHPOINT_TYPES = [
 ] as const;
 export type TouchpointType = (typeof TOUCHPOINT_TYPES)[number];
 
-export const SENIORITIES = ['c_level_vp', 'director', 'manager', 'individual_contributor', 'unknown'] as const;
+export const SENIORITIES = [
+  'c_level_vp',
+  'director',
+  'manager',
+  'individual_contributor',
+  'unknown',
+] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
 export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'] as const;

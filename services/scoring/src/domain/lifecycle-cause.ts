@@ -16,7 +16,12 @@ export const REJECTION_REASONS = [
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** Who the person is, not whether they are ready: no amount of nurturing changes these. */
-export const DISQUALIFYING_REJECTION_REASONS: readonly RejectionReason[] = ['competitor', 'student', 'invalid_contact', 'spam'];
+export const DISQUALIFYING_REJECTION_REASONS: readonly RejectionReason[] = [
+  'competitor',
+  'student',
+  'invalid_contact',
+  'spam',
+];
 
 /** Something that may move a lead through the lifecycle. The event time is passed to `transition` alongside. */
 export type LifecycleCause =

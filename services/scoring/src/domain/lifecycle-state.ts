@@ -1,4 +1,13 @@
-export const LIFECYCLE_STAGES = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] as const;
+export const LIFECYCLE_STAGES = [
+  'lead',
+  'mql',
+  'sal',
+  'sql',
+  'opportunity',
+  'customer',
+  'recycled',
+  'disqualified',
+] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** A lead's position in the funnel. See LIFECYCLE.md for the rules. */
@@ -17,4 +26,9 @@ export type LifecycleState = {
 };
 
 /** A new lead. `at` is the earliest event time known for it (placeholders included). */
-export const initialLifecycleState = (at: number): LifecycleState => ({ stage: 'lead', enteredAt: at, mqlCycle: 0, openOpportunityIds: [] });
+export const initialLifecycleState = (at: number): LifecycleState => ({
+  stage: 'lead',
+  enteredAt: at,
+  mqlCycle: 0,
+  openOpportunityIds: [],
+});

@@ -23,7 +23,14 @@ type Move = { to: LifecycleStage; reason?: string; disqualifiedBy?: 'score' | 's
 type Decision = Move | 'stay';
 
 /** Funnel order; recycled and disqualified are exits, not steps. */
-const FUNNEL_RANK: Partial<Record<LifecycleStage, number>> = { lead: 0, mql: 1, sal: 2, sql: 3, opportunity: 4, customer: 5 };
+const FUNNEL_RANK: Partial<Record<LifecycleStage, number>> = {
+  lead: 0,
+  mql: 1,
+  sal: 2,
+  sql: 3,
+  opportunity: 4,
+  customer: 5,
+};
 
 const isForward = (from: LifecycleStage, to: LifecycleStage): boolean => {
   const fromRank = FUNNEL_RANK[from];
@@ -31,8 +38,15 @@ const isForward = (from: LifecycleStage, to: LifecycleStage): boolean => {
   return fromRank !== undefined && toRank !== undefined && toRank > fromRank;
 };
 
-const decideScore = (state: LifecycleState, cause: Extract<LifecycleCause, { kind: 'score_changed' }>): Decision => {
-  const disqualified: Move = { to: 'disqualified', disqualifiedBy: 'score', reason: cause.disqualifiedBy ?? 'disqualified by score' };
+const decideScore = (
+  state: LifecycleState,
+  cause: Extract<LifecycleCause, { kind: 'score_changed' }>,
+): Decision => {
+  const disqualified: Move = {
+    to: 'disqualified',
+    disqualifiedBy: 'score',
+    reason: cause.disqualifiedBy ?? 'disqualified by score',
+  };
   switch (state.stage) {
     case 'lead':
       if (cause.band === 'disqualified') return disqualified;
@@ -43,7 +57,9 @@ const decideScore = (state: LifecycleState, cause: Extract<LifecycleCause, { kin
     case 'recycled':
       if (cause.band === 'disqualified') return disqualified;
       // Only engagement after the recycle counts, or the old interest sales just declined would bounce it straight back.
-      return isSalesReadyBand(cause.band) && cause.engagementSince !== undefined && cause.engagementSince >= state.enteredAt
+      return isSalesReadyBand(cause.band) &&
+        cause.engagementSince !== undefined &&
+        cause.engagementSince >= state.enteredAt
         ? { to: 'mql' }
         : 'stay';
     case 'disqualified':
@@ -68,7 +84,9 @@ const decide = (state: LifecycleState, cause: LifecycleCause): Decision => {
     case 'score_changed':
       return decideScore(state, cause);
     case 'disposition_accepted':
-      return stage === 'lead' || stage === 'mql' || stage === 'recycled' || stage === 'disqualified' ? { to: 'sal' } : 'stay';
+      return stage === 'lead' || stage === 'mql' || stage === 'recycled' || stage === 'disqualified'
+        ? { to: 'sal' }
+        : 'stay';
     case 'disposition_rejected': {
       const disqualifying = DISQUALIFYING_REJECTION_REASONS.includes(cause.reason);
       const move: Move = disqualifying
@@ -79,13 +97,23 @@ const decide = (state: LifecycleState, cause: LifecycleCause): Decision => {
       return 'stay';
     }
     case 'disposition_qualified':
-      return stage === 'lead' || stage === 'mql' || stage === 'sal' || stage === 'recycled' || stage === 'disqualified' ? { to: 'sql' } : 'stay';
+      return stage === 'lead' ||
+        stage === 'mql' ||
+        stage === 'sal' ||
+        stage === 'recycled' ||
+        stage === 'disqualified'
+        ? { to: 'sql' }
+        : 'stay';
     case 'disposition_disqualified':
       return stage === 'lead' || stage === 'mql' || stage === 'sal' || stage === 'sql' || stage === 'recycled'
         ? { to: 'disqualified', disqualifiedBy: 'sales', reason: cause.reason }
         : 'stay';
     case 'disposition_recycled':
-      return stage === 'lead' || stage === 'mql' || stage === 'sal' || stage === 'sql' || stage === 'disqualified'
+      return stage === 'lead' ||
+        stage === 'mql' ||
+        stage === 'sal' ||
+        stage === 'sql' ||
+        stage === 'disqualified'
         ? { to: 'recycled', reason: cause.reason ?? 'recycled by sales' }
         : 'stay';
     case 'opportunity_created':
@@ -95,7 +123,10 @@ const decide = (state: LifecycleState, cause: LifecycleCause): Decision => {
       return stage === 'customer' ? 'stay' : { to: 'customer' };
     case 'opportunity_lost': {
       const stillOpen = state.openOpportunityIds.some((id) => id !== cause.opportunityId);
-      const move: Move = { to: 'recycled', reason: cause.reason === undefined ? 'opportunity lost' : `opportunity lost: ${cause.reason}` };
+      const move: Move = {
+        to: 'recycled',
+        reason: cause.reason === undefined ? 'opportunity lost' : `opportunity lost: ${cause.reason}`,
+      };
       if (stage === 'opportunity') return stillOpen ? 'stay' : move;
       return stage === 'lead' || stage === 'mql' || stage === 'sal' || stage === 'sql' ? move : 'stay';
     }
@@ -121,7 +152,9 @@ const trackOpportunities = (open: readonly string[], cause: LifecycleCause): str
 
 /** Sales' disqualification is final against scores even when the lead was already disqualified by one. */
 const updateInPlace = (state: LifecycleState, cause: LifecycleCause): LifecycleState =>
-  state.stage === 'disqualified' && cause.kind === 'disposition_disqualified' ? { ...state, disqualifiedBy: 'sales', reason: cause.reason } : state;
+  state.stage === 'disqualified' && cause.kind === 'disposition_disqualified'
+    ? { ...state, disqualifiedBy: 'sales', reason: cause.reason }
+    : state;
 
 /**
  * Applies a cause that happened at event time `at` (epoch ms) to a lead's lifecycle state.
@@ -129,7 +162,10 @@ const updateInPlace = (state: LifecycleState, cause: LifecycleCause): LifecycleS
  * applied only when it moves the lead forward along lead → mql → sal → sql → opportunity → customer.
  */
 export const transition = (current: LifecycleState, cause: LifecycleCause, at: number): TransitionResult => {
-  const tracked: LifecycleState = { ...current, openOpportunityIds: trackOpportunities(current.openOpportunityIds, cause) };
+  const tracked: LifecycleState = {
+    ...current,
+    openOpportunityIds: trackOpportunities(current.openOpportunityIds, cause),
+  };
   const decision = decide(current, cause);
   const stale = at < current.enteredAt;
 
@@ -137,7 +173,8 @@ export const transition = (current: LifecycleState, cause: LifecycleCause, at: n
     const state = stale ? tracked : updateInPlace(tracked, cause);
     return { state, transitions: [], outcome: stale ? 'ignored_stale' : 'unchanged' };
   }
-  if (stale && !isForward(current.stage, decision.to)) return { state: tracked, transitions: [], outcome: 'ignored_stale' };
+  if (stale && !isForward(current.stage, decision.to))
+    return { state: tracked, transitions: [], outcome: 'ignored_stale' };
 
   const effectiveAt = Math.max(at, current.enteredAt);
   const mqlCycle = decision.to === 'mql' ? current.mqlCycle + 1 : current.mqlCycle;
@@ -149,5 +186,9 @@ export const transition = (current: LifecycleState, cause: LifecycleCause, at: n
     ...(decision.disqualifiedBy === undefined ? {} : { disqualifiedBy: decision.disqualifiedBy }),
     ...(decision.reason === undefined ? {} : { reason: decision.reason }),
   };
-  return { state, transitions: [{ from: current.stage, to: decision.to, cause, at: effectiveAt, mqlCycle }], outcome: 'changed' };
+  return {
+    state,
+    transitions: [{ from: current.stage, to: decision.to, cause, at: effectiveAt, mqlCycle }],
+    outcome: 'changed',
+  };
 };

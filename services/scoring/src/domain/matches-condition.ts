@@ -1,7 +1,10 @@
 import type { LeadProfile } from './lead-signals';
 import type { Condition, ScoringModel } from './scoring-model';
 
-type ModelLists = Pick<ScoringModel, 'targetIndustries' | 'targetCountries' | 'targetRegions' | 'competitorDomains'>;
+type ModelLists = Pick<
+  ScoringModel,
+  'targetIndustries' | 'targetCountries' | 'targetRegions' | 'competitorDomains'
+>;
 
 const lower = (value: string): string => value.trim().toLowerCase();
 
@@ -19,7 +22,8 @@ const industryIn = (industry: string | undefined, industries: readonly string[])
   industry !== undefined && industries.some((candidate) => lower(candidate) === lower(industry));
 
 const countryIn = (country: string | undefined, countries: readonly string[]): boolean =>
-  country !== undefined && countries.some((candidate) => candidate.toUpperCase() === country.trim().toUpperCase());
+  country !== undefined &&
+  countries.some((candidate) => candidate.toUpperCase() === country.trim().toUpperCase());
 
 /** Whether a lead's profile satisfies a condition. Unknown values never match. */
 export const matchesCondition = (condition: Condition, profile: LeadProfile, model: ModelLists): boolean => {
@@ -27,7 +31,10 @@ export const matchesCondition = (condition: Condition, profile: LeadProfile, mod
     case 'employee_count': {
       const count = profile.employeeCount;
       if (count === undefined || !Number.isFinite(count)) return false;
-      return (condition.min === undefined || count >= condition.min) && (condition.max === undefined || count <= condition.max);
+      return (
+        (condition.min === undefined || count >= condition.min) &&
+        (condition.max === undefined || count <= condition.max)
+      );
     }
     case 'target_industry':
       return industryIn(profile.industry, model.targetIndustries);
@@ -36,7 +43,9 @@ export const matchesCondition = (condition: Condition, profile: LeadProfile, mod
     case 'target_geography':
       return (
         countryIn(profile.country, model.targetCountries) ||
-        (profile.region !== undefined && profile.region !== 'unknown' && model.targetRegions.includes(profile.region))
+        (profile.region !== undefined &&
+          profile.region !== 'unknown' &&
+          model.targetRegions.includes(profile.region))
       );
     case 'country_in':
       return countryIn(profile.country, condition.countries);
@@ -46,7 +55,10 @@ export const matchesCondition = (condition: Condition, profile: LeadProfile, mod
       return condition.seniorities.includes(profile.seniority);
     case 'property_equals':
       // Strict equality: "100" (string) is not 100 (number); ingestion types properties.
-      return Object.hasOwn(profile.properties, condition.property) && profile.properties[condition.property] === condition.value;
+      return (
+        Object.hasOwn(profile.properties, condition.property) &&
+        profile.properties[condition.property] === condition.value
+      );
     case 'property_in': {
       if (!Object.hasOwn(profile.properties, condition.property)) return false;
       const value = profile.properties[condition.property];

@@ -21,7 +21,11 @@ const usableTouchpoints = (touchpoints: readonly Touchpoint[], at: number, since
     // Event time: what happens after `at` is not known at `at`.
     if (!Number.isFinite(t.occurredAt) || t.occurredAt > at || t.occurredAt < since) continue;
     const kept = byId.get(t.touchpointId);
-    if (kept === undefined || t.occurredAt < kept.occurredAt || (t.occurredAt === kept.occurredAt && t.type < kept.type)) {
+    if (
+      kept === undefined ||
+      t.occurredAt < kept.occurredAt ||
+      (t.occurredAt === kept.occurredAt && t.type < kept.type)
+    ) {
       byId.set(t.touchpointId, t);
     }
   }
@@ -32,14 +36,17 @@ type Earned = { rule: ScoringRule; points: number };
 
 /** Named groups are capped first, then the sub-score is capped and floored at 0. */
 const subScore = (earned: readonly Earned[], kind: RuleKind, model: ScoringModel): number => {
-  const ungrouped = earned.filter((e) => e.rule.kind === kind && e.rule.group === undefined).reduce((sum, e) => sum + e.points, 0);
+  const ungrouped = earned
+    .filter((e) => e.rule.kind === kind && e.rule.group === undefined)
+    .reduce((sum, e) => sum + e.points, 0);
   const groups = new Map<string, number>();
   for (const e of earned) {
     if (e.rule.kind !== kind || e.rule.group === undefined) continue;
     groups.set(e.rule.group, (groups.get(e.rule.group) ?? 0) + e.points);
   }
   let grouped = 0;
-  for (const [group, sum] of groups) grouped += Math.min(sum, model.caps.groups[group] ?? Number.POSITIVE_INFINITY);
+  for (const [group, sum] of groups)
+    grouped += Math.min(sum, model.caps.groups[group] ?? Number.POSITIVE_INFINITY);
   return clamp(ungrouped + grouped, 0, model.caps[kind]);
 };
 
@@ -47,7 +54,12 @@ const subScore = (earned: readonly Earned[], kind: RuleKind, model: ScoringModel
  * Scores a lead under a model at event time `at` (epoch ms). Pure and deterministic: the result
  * depends only on the model, the set of signals and `at`, never on the order of touchpoints.
  */
-export const scoreLead = (model: ScoringModel, signals: LeadSignals, at: number, options: ScoreLeadOptions = {}): LeadScore => {
+export const scoreLead = (
+  model: ScoringModel,
+  signals: LeadSignals,
+  at: number,
+  options: ScoreLeadOptions = {},
+): LeadScore => {
   const base = {
     modelId: model.id,
     modelVersion: model.version,
@@ -75,7 +87,11 @@ export const scoreLead = (model: ScoringModel, signals: LeadSignals, at: number,
     };
   }
 
-  const touchpoints = usableTouchpoints(signals.touchpoints, at, options.engagementSince ?? Number.NEGATIVE_INFINITY);
+  const touchpoints = usableTouchpoints(
+    signals.touchpoints,
+    at,
+    options.engagementSince ?? Number.NEGATIVE_INFINITY,
+  );
   const earned: Earned[] = [];
   const firedRules: FiredRule[] = [];
   for (const rule of model.rules) {

@@ -5,10 +5,14 @@ import type { Condition, ScoringModel, ScoringRule } from './scoring-model';
 
 // Validation lives in the domain: these are the model's invariants, shared by the bundled files and the admin API.
 
-const id = z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, "-" or "_")');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, 'must be a lower-case slug (a-z, 0-9, "-" or "_")');
 const slug = id;
 const text = z.string().trim().min(1, 'must not be empty');
-const domain = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case domain such as "example.com"');
+const domain = z
+  .string()
+  .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case domain such as "example.com"');
 const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case');
 const count = z.number().int('must be an integer').nonnegative('must be >= 0');
 const positiveDays = z.number().positive('must be > 0').finite();
@@ -19,8 +23,14 @@ const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z
       .strictObject({ kind: z.literal('employee_count'), min: count.optional(), max: count.optional() })
-      .refine((c) => c.min !== undefined || c.max !== undefined, { message: 'needs min or max', path: ['min'] })
-      .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, { message: 'must be <= max', path: ['min'] }),
+      .refine((c) => c.min !== undefined || c.max !== undefined, {
+        message: 'needs min or max',
+        path: ['min'],
+      })
+      .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, {
+        message: 'must be <= max',
+        path: ['min'],
+      }),
     z.strictObject({ kind: z.literal('target_industry') }),
     z.strictObject({ kind: z.literal('industry_in'), industries: nonEmpty(slug) }),
     z.strictObject({ kind: z.literal('target_geography') }),
@@ -77,8 +87,12 @@ const usesCondition = (condition: Condition, kind: Condition['kind']): boolean =
   }
 };
 
-const conditionsOf = (model: Pick<ScoringModel, 'rules' | 'disqualifiers'>): { path: (string | number)[]; condition: Condition }[] => [
-  ...model.rules.flatMap((rule, i) => (rule.kind === 'fit' ? [{ path: ['rules', i, 'condition'], condition: rule.condition }] : [])),
+const conditionsOf = (
+  model: Pick<ScoringModel, 'rules' | 'disqualifiers'>,
+): { path: (string | number)[]; condition: Condition }[] => [
+  ...model.rules.flatMap((rule, i) =>
+    rule.kind === 'fit' ? [{ path: ['rules', i, 'condition'], condition: rule.condition }] : [],
+  ),
   ...model.disqualifiers.map((d, i) => ({ path: ['disqualifiers', i, 'condition'], condition: d.condition })),
 ];
 
@@ -96,20 +110,32 @@ export const scoringModelSchema: z.ZodType<ScoringModel> = z
     disqualifiers: z.array(
       z.strictObject({ id, reason: text, condition: conditionSchema, doc: z.string().optional() }),
     ),
-    caps: z.strictObject({ total: capSchema, fit: capSchema, engagement: capSchema, groups: z.record(id, capSchema).default({}) }),
-    bands: z.array(z.strictObject({ band: z.enum(SCORE_BANDS), min: z.number().finite().nonnegative('must be >= 0') })).min(1),
+    caps: z.strictObject({
+      total: capSchema,
+      fit: capSchema,
+      engagement: capSchema,
+      groups: z.record(id, capSchema).default({}),
+    }),
+    bands: z
+      .array(
+        z.strictObject({ band: z.enum(SCORE_BANDS), min: z.number().finite().nonnegative('must be >= 0') }),
+      )
+      .min(1),
   })
   .superRefine((model, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
 
     const seen = new Map<string, number>();
     model.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) issue(['rules', i, 'id'], `duplicate rule id "${rule.id}" (also rules[${seen.get(rule.id)}])`);
+      if (seen.has(rule.id))
+        issue(['rules', i, 'id'], `duplicate rule id "${rule.id}" (also rules[${seen.get(rule.id)}])`);
       else seen.set(rule.id, i);
     });
     const seenDisqualifiers = new Set<string>();
     model.disqualifiers.forEach((d, i) => {
-      if (seenDisqualifiers.has(d.id) || seen.has(d.id)) issue(['disqualifiers', i, 'id'], `duplicate id "${d.id}"`);
+      if (seenDisqualifiers.has(d.id) || seen.has(d.id))
+        issue(['disqualifiers', i, 'id'], `duplicate id "${d.id}"`);
       seenDisqualifiers.add(d.id);
     });
 
@@ -118,11 +144,15 @@ export const scoringModelSchema: z.ZodType<ScoringModel> = z
     model.rules.forEach((rule, i) => {
       if (rule.group === undefined) return;
       if (rule.group === 'fit' || rule.group === 'engagement') {
-        issue(['rules', i, 'group'], 'must not be "fit" or "engagement": those are capped by caps.fit and caps.engagement');
+        issue(
+          ['rules', i, 'group'],
+          'must not be "fit" or "engagement": those are capped by caps.fit and caps.engagement',
+        );
         return;
       }
       const kind = groupKinds.get(rule.group);
-      if (kind !== undefined && kind !== rule.kind) issue(['rules', i, 'group'], `group "${rule.group}" already holds ${kind} rules`);
+      if (kind !== undefined && kind !== rule.kind)
+        issue(['rules', i, 'group'], `group "${rule.group}" already holds ${kind} rules`);
       else groupKinds.set(rule.group, rule.kind);
     });
     for (const group of Object.keys(model.caps.groups)) {
@@ -131,28 +161,42 @@ export const scoringModelSchema: z.ZodType<ScoringModel> = z
 
     model.bands.forEach((threshold, i) => {
       const previous = model.bands[i - 1];
-      if (previous !== undefined && threshold.min >= previous.min) issue(['bands', i, 'min'], 'bands must be ordered by strictly decreasing min');
-      if (model.bands.findIndex((b) => b.band === threshold.band) !== i) issue(['bands', i, 'band'], `duplicate band "${threshold.band}"`);
+      if (previous !== undefined && threshold.min >= previous.min)
+        issue(['bands', i, 'min'], 'bands must be ordered by strictly decreasing min');
+      if (model.bands.findIndex((b) => b.band === threshold.band) !== i)
+        issue(['bands', i, 'band'], `duplicate band "${threshold.band}"`);
     });
     const last = model.bands[model.bands.length - 1];
-    if (last !== undefined && last.min !== 0) issue(['bands', model.bands.length - 1, 'min'], 'the lowest band must start at 0 so that every total has a band');
+    if (last !== undefined && last.min !== 0)
+      issue(
+        ['bands', model.bands.length - 1, 'min'],
+        'the lowest band must start at 0 so that every total has a band',
+      );
     model.bands.forEach((threshold, i) => {
-      if (threshold.min > model.caps.total) issue(['bands', i, 'min'], `is above caps.total (${model.caps.total}): the band is unreachable`);
+      if (threshold.min > model.caps.total)
+        issue(['bands', i, 'min'], `is above caps.total (${model.caps.total}): the band is unreachable`);
     });
 
     for (const { path, condition } of conditionsOf(model)) {
-      if (usesCondition(condition, 'target_industry') && model.targetIndustries.length === 0) issue(path, 'uses target_industry but targetIndustries is empty');
-      if (usesCondition(condition, 'target_geography') && model.targetCountries.length === 0 && model.targetRegions.length === 0) {
+      if (usesCondition(condition, 'target_industry') && model.targetIndustries.length === 0)
+        issue(path, 'uses target_industry but targetIndustries is empty');
+      if (
+        usesCondition(condition, 'target_geography') &&
+        model.targetCountries.length === 0 &&
+        model.targetRegions.length === 0
+      ) {
         issue(path, 'uses target_geography but targetCountries and targetRegions are empty');
       }
-      if (usesCondition(condition, 'competitor_domain') && model.competitorDomains.length === 0) issue(path, 'uses competitor_domain but competitorDomains is empty');
+      if (usesCondition(condition, 'competitor_domain') && model.competitorDomains.length === 0)
+        issue(path, 'uses competitor_domain but competitorDomains is empty');
     }
   });
 
 /** A field-level problem in a model document: `path` like "rules[2].points". */
 export type ModelFieldError = { path: string; message: string };
 
-export type ParseScoringModelResult = { ok: true; model: ScoringModel } | { ok: false; errors: ModelFieldError[] };
+export type ParseScoringModelResult =
+  { ok: true; model: ScoringModel } | { ok: false; errors: ModelFieldError[] };
 
 const formatPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((acc, key) => {
@@ -165,5 +209,8 @@ const formatPath = (path: readonly PropertyKey[]): string =>
 export const parseScoringModel = (document: unknown): ParseScoringModelResult => {
   const result = scoringModelSchema.safeParse(document);
   if (result.success) return { ok: true, model: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+  };
 };

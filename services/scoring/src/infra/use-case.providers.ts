@@ -20,20 +20,44 @@ import { RescoreWorker } from './rescore/rescore-worker';
 /** Ports bound to adapters, and the HTTP/job use cases built on them. */
 export const useCaseProviders = (options: { clock: Clock; rescoreChunkSize: number }): Provider[] => [
   { provide: Clock, useValue: options.clock },
-  { provide: Transactions, useFactory: (runner: TransactionRunner, cache: ModelCache) => new RunnerTransactions(runner, cache), inject: [TransactionRunner, ModelCache] },
-  { provide: RescoreChunk, useFactory: (t: Transactions, c: Clock) => new RescoreChunk(t, c, options.rescoreChunkSize), inject: [Transactions, Clock] },
-  { provide: RunRescoreJobs, useFactory: (t: Transactions, c: Clock, chunk: RescoreChunk) => new RunRescoreJobs(t, c, chunk), inject: [Transactions, Clock, RescoreChunk] },
+  {
+    provide: Transactions,
+    useFactory: (runner: TransactionRunner, cache: ModelCache) => new RunnerTransactions(runner, cache),
+    inject: [TransactionRunner, ModelCache],
+  },
+  {
+    provide: RescoreChunk,
+    useFactory: (t: Transactions, c: Clock) => new RescoreChunk(t, c, options.rescoreChunkSize),
+    inject: [Transactions, Clock],
+  },
+  {
+    provide: RunRescoreJobs,
+    useFactory: (t: Transactions, c: Clock, chunk: RescoreChunk) => new RunRescoreJobs(t, c, chunk),
+    inject: [Transactions, Clock, RescoreChunk],
+  },
   RescoreWorker,
   { provide: RescoreScheduler, useExisting: RescoreWorker },
-  { provide: SeedBundledModels, useFactory: (t: Transactions, c: Clock) => new SeedBundledModels(t, c), inject: [Transactions, Clock] },
+  {
+    provide: SeedBundledModels,
+    useFactory: (t: Transactions, c: Clock) => new SeedBundledModels(t, c),
+    inject: [Transactions, Clock],
+  },
   {
     provide: PublishModel,
     useFactory: (t: Transactions, c: Clock, s: RescoreScheduler) => new PublishModel(t, c, s, randomUUID),
     inject: [Transactions, Clock, RescoreScheduler],
   },
   { provide: ListModels, useFactory: (t: Transactions) => new ListModels(t), inject: [Transactions] },
-  { provide: GetModelVersion, useFactory: (t: Transactions) => new GetModelVersion(t), inject: [Transactions] },
+  {
+    provide: GetModelVersion,
+    useFactory: (t: Transactions) => new GetModelVersion(t),
+    inject: [Transactions],
+  },
   { provide: GetRescoreJob, useFactory: (t: Transactions) => new GetRescoreJob(t), inject: [Transactions] },
   { provide: GetLeadScore, useFactory: (t: Transactions) => new GetLeadScore(t), inject: [Transactions] },
-  { provide: CompareScoringModels, useFactory: (t: Transactions, c: Clock) => new CompareScoringModels(t, c), inject: [Transactions, Clock] },
+  {
+    provide: CompareScoringModels,
+    useFactory: (t: Transactions, c: Clock) => new CompareScoringModels(t, c),
+    inject: [Transactions, Clock],
+  },
 ];

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { LeadDispositioned, LeadUpserted, OpportunityUpdated, TouchpointRecorded, TouchpointType } from '@smarketing/contracts';
+import type {
+  LeadDispositioned,
+  LeadUpserted,
+  OpportunityUpdated,
+  TouchpointRecorded,
+  TouchpointType,
+} from '@smarketing/contracts';
 
 /** Builders of the events ingestion produces, with defaults that score nothing unless asked. */
 export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
@@ -28,7 +34,15 @@ export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpser
 
 /** Fit 50 under the aligned model (company 25+15+10; seniority director 15, capped at 50). */
 export const fitLead = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted =>
-  leadUpserted(leadId, at, { employeeCount: 500, industry: 'software', country: 'US', region: 'NA', seniority: 'director', title: 'Director of IT', ...over });
+  leadUpserted(leadId, at, {
+    employeeCount: 500,
+    industry: 'software',
+    country: 'US',
+    region: 'NA',
+    seniority: 'director',
+    title: 'Director of IT',
+    ...over,
+  });
 
 export const touchpoint = (leadId: string, type: TouchpointType, at: number): TouchpointRecorded => ({
   touchpointId: randomUUID(),
@@ -57,9 +71,22 @@ export const disposition = (
   kind: LeadDispositioned['disposition'],
   at: number,
   reason: LeadDispositioned['reason'] = null,
-): LeadDispositioned => ({ dispositionId: randomUUID(), leadId, repId: 'rep-7', disposition: kind, reason, occurredAt: at });
+): LeadDispositioned => ({
+  dispositionId: randomUUID(),
+  leadId,
+  repId: 'rep-7',
+  disposition: kind,
+  reason,
+  occurredAt: at,
+});
 
-export const opportunity = (opportunityId: string, leadIds: string[], status: OpportunityUpdated['status'], at: number, created = false): OpportunityUpdated => ({
+export const opportunity = (
+  opportunityId: string,
+  leadIds: string[],
+  status: OpportunityUpdated['status'],
+  at: number,
+  created = false,
+): OpportunityUpdated => ({
   opportunityId,
   accountId: null,
   name: 'Deal',

@@ -25,10 +25,17 @@ export class OutputCollector {
   async start(): Promise<void> {
     const groupId = `scoring-test-output-${randomUUID()}`;
     await startGroupAtEnd(groupId, [TOPICS.leadScored, TOPICS.lifecycleChanged]);
-    const kafka = new Kafka({ clientId: 'scoring-test-output', brokers: stackEnv().brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'scoring-test-output',
+      brokers: stackEnv().brokers,
+      logLevel: logLevel.NOTHING,
+    });
     this.consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name], fromBeginning: false });
+    await this.consumer.subscribe({
+      topics: [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name],
+      fromBeginning: false,
+    });
     let joined = false;
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       joined = true;
@@ -38,8 +45,16 @@ export class OutputCollector {
         const key = message.key?.toString('utf8') ?? '';
         if (!this.watched.has(key)) return;
         const eventId = message.headers?.['event-id']?.toString() ?? '';
-        if (topic === TOPICS.leadScored.name) this.scored.push({ ...(await this.serde.decode<LeadScored>(TOPICS.leadScored, message.value)), eventId });
-        else this.lifecycle.push({ ...(await this.serde.decode<LifecycleChanged>(TOPICS.lifecycleChanged, message.value)), eventId });
+        if (topic === TOPICS.leadScored.name)
+          this.scored.push({
+            ...(await this.serde.decode<LeadScored>(TOPICS.leadScored, message.value)),
+            eventId,
+          });
+        else
+          this.lifecycle.push({
+            ...(await this.serde.decode<LifecycleChanged>(TOPICS.lifecycleChanged, message.value)),
+            eventId,
+          });
       },
     });
     await waitFor(() => joined, { timeoutMs: 60_000, description: 'output collector joined' });

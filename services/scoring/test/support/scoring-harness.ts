@@ -29,7 +29,11 @@ export async function startGroupAtEnd(groupId: string, topics: readonly TopicDef
   await withAdmin(async (admin) => {
     for (const topic of topics) {
       const ends = await admin.fetchTopicOffsets(topic.name);
-      await admin.setOffsets({ groupId, topic: topic.name, partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })) });
+      await admin.setOffsets({
+        groupId,
+        topic: topic.name,
+        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+      });
     }
   });
 }
@@ -81,7 +85,10 @@ export async function startScoring(env: Record<string, string> = {}): Promise<Sc
 /** Produces platform events the way ingestion does: Confluent wire format, keyed, with the standard headers. */
 export class EventProducer {
   private readonly serde = new AvroSerde(stackEnv().registryUrl);
-  private readonly kafka = new KafkajsAdapter({ brokers: stackEnv().brokers, clientId: 'scoring-test-producer' });
+  private readonly kafka = new KafkajsAdapter({
+    brokers: stackEnv().brokers,
+    clientId: 'scoring-test-producer',
+  });
   private readonly producer: ProducerPort = this.kafka.producer();
 
   async connect(): Promise<void> {

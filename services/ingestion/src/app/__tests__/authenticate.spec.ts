@@ -5,15 +5,42 @@ import { newToken, parseToken } from '../keys/key-secret';
 
 class InMemoryKeys extends ApiKeyStore {
   readonly rows = new Map<string, ApiKeyRecord>();
-  async insert(r: ApiKeyRecord) { this.rows.set(r.keyId, r); }
-  async find(id: string) { return this.rows.get(id) ?? null; }
-  async list() { return [...this.rows.values()]; }
-  async rotate(id: string, secretHash: Buffer, at: number) { const r = this.rows.get(id); if (!r) return false; this.rows.set(id, { ...r, secretHash, rotatedAt: at }); return true; }
-  async revoke(id: string, at: number) { const r = this.rows.get(id); if (!r) return false; this.rows.set(id, { ...r, revokedAt: at }); return true; }
+  async insert(r: ApiKeyRecord) {
+    this.rows.set(r.keyId, r);
+  }
+  async find(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async list() {
+    return [...this.rows.values()];
+  }
+  async rotate(id: string, secretHash: Buffer, at: number) {
+    const r = this.rows.get(id);
+    if (!r) return false;
+    this.rows.set(id, { ...r, secretHash, rotatedAt: at });
+    return true;
+  }
+  async revoke(id: string, at: number) {
+    const r = this.rows.get(id);
+    if (!r) return false;
+    this.rows.set(id, { ...r, revokedAt: at });
+    return true;
+  }
 }
 
 const record = (keyId: string, secretHash: Buffer, over: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({
-  keyId, kind: 'write', name: 'web', source: 'web', scopes: ['ingest'], secretHash, signingSecret: null, rateLimitPerWindow: null, createdAt: 0, rotatedAt: null, revokedAt: null, ...over,
+  keyId,
+  kind: 'write',
+  name: 'web',
+  source: 'web',
+  scopes: ['ingest'],
+  secretHash,
+  signingSecret: null,
+  rateLimitPerWindow: null,
+  createdAt: 0,
+  rotatedAt: null,
+  revokedAt: null,
+  ...over,
 });
 
 describe('authenticating a credential', () => {
@@ -22,9 +49,15 @@ describe('authenticating a credential', () => {
     const { token, secretHash } = newToken('write', '0123456789abcdef');
     await store.insert(record('0123456789abcdef', secretHash));
     const auth = new AuthenticateUseCase(store, []);
-    expect(await auth.execute({ kind: 'basic', token })).toMatchObject({ keyId: '0123456789abcdef', source: 'web', scopes: ['ingest'] });
+    expect(await auth.execute({ kind: 'basic', token })).toMatchObject({
+      keyId: '0123456789abcdef',
+      source: 'web',
+      scopes: ['ingest'],
+    });
     expect(await auth.execute({ kind: 'bearer', token })).toBeNull();
-    expect(await auth.execute({ kind: 'basic', token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A') })).toBeNull();
+    expect(
+      await auth.execute({ kind: 'basic', token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A') }),
+    ).toBeNull();
   });
 
   it('rejects a revoked key', async () => {
@@ -35,14 +68,24 @@ describe('authenticating a credential', () => {
   });
 
   it('recognises the bootstrap admin and dev write keys from configuration by hash', async () => {
-    const auth = new AuthenticateUseCase(new InMemoryKeys(), staticKeys({ adminKey: 'a'.repeat(40), devWriteKey: 'dev-key-0123456789' }));
-    expect(await auth.execute({ kind: 'bearer', token: 'a'.repeat(40) })).toMatchObject({ scopes: ['admin', 'ingest', 'read'] });
-    expect(await auth.execute({ kind: 'basic', token: 'dev-key-0123456789' })).toMatchObject({ source: 'dev' });
+    const auth = new AuthenticateUseCase(
+      new InMemoryKeys(),
+      staticKeys({ adminKey: 'a'.repeat(40), devWriteKey: 'dev-key-0123456789' }),
+    );
+    expect(await auth.execute({ kind: 'bearer', token: 'a'.repeat(40) })).toMatchObject({
+      scopes: ['admin', 'ingest', 'read'],
+    });
+    expect(await auth.execute({ kind: 'basic', token: 'dev-key-0123456789' })).toMatchObject({
+      source: 'dev',
+    });
     expect(await auth.execute({ kind: 'basic', token: 'dev-key-012345678' })).toBeNull();
   });
 
   it('parses only well-formed tokens', () => {
-    expect(parseToken(newToken('api', 'bbbbbbbbbbbbbbbb').token)).toMatchObject({ kind: 'api', keyId: 'bbbbbbbbbbbbbbbb' });
+    expect(parseToken(newToken('api', 'bbbbbbbbbbbbbbbb').token)).toMatchObject({
+      kind: 'api',
+      keyId: 'bbbbbbbbbbbbbbbb',
+    });
     expect(parseToken('smk_short_secret')).toBeNull();
   });
 });

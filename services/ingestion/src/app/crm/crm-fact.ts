@@ -14,7 +14,12 @@ import {
 } from '../validation';
 
 export type CrmKind = 'sales-activity' | 'disposition' | 'opportunity' | 'campaign-cost';
-export const CRM_KINDS: readonly CrmKind[] = ['sales-activity', 'disposition', 'opportunity', 'campaign-cost'];
+export const CRM_KINDS: readonly CrmKind[] = [
+  'sales-activity',
+  'disposition',
+  'opportunity',
+  'campaign-cost',
+];
 
 export type CrmFact =
   | { readonly kind: 'sales-activity'; readonly value: SalesActivity; readonly fingerprint: string }
@@ -22,7 +27,9 @@ export type CrmFact =
   | { readonly kind: 'opportunity'; readonly value: Opportunity; readonly fingerprint: string }
   | { readonly kind: 'campaign-cost'; readonly value: CampaignCost; readonly fingerprint: string };
 
-const PARSERS: { [K in CrmKind]: (input: unknown) => ValidationResult<Extract<CrmFact, { kind: K }>['value']> } = {
+const PARSERS: {
+  [K in CrmKind]: (input: unknown) => ValidationResult<Extract<CrmFact, { kind: K }>['value']>;
+} = {
   'sales-activity': parseSalesActivity,
   disposition: parseDisposition,
   opportunity: parseOpportunity,
@@ -30,9 +37,16 @@ const PARSERS: { [K in CrmKind]: (input: unknown) => ValidationResult<Extract<Cr
 };
 
 /** Same input bytes, same fingerprint: repeats of a full-state fact (opportunity, cost) are idempotent. */
-const fingerprintOf = (input: unknown): string => createHash('sha256').update(JSON.stringify(input) ?? '').digest('hex').slice(0, 32);
+const fingerprintOf = (input: unknown): string =>
+  createHash('sha256')
+    .update(JSON.stringify(input) ?? '')
+    .digest('hex')
+    .slice(0, 32);
 
-export function parseCrmFact(kind: CrmKind, input: unknown): { ok: true; fact: CrmFact } | { ok: false; errors: ValidationError[] } {
+export function parseCrmFact(
+  kind: CrmKind,
+  input: unknown,
+): { ok: true; fact: CrmFact } | { ok: false; errors: ValidationError[] } {
   const parsed = PARSERS[kind](input);
   if (!parsed.ok) return parsed;
   return { ok: true, fact: { kind, value: parsed.value, fingerprint: fingerprintOf(input) } as CrmFact };
@@ -49,7 +63,17 @@ export function parseCrmBody(kind: CrmKind, body: unknown): CrmFact[] {
   items.forEach((item, i) => {
     const parsed = parseCrmFact(kind, item);
     if (parsed.ok) facts.push(parsed.fact);
-    else errors.push(...parsed.errors.map((e) => (Array.isArray(body) ? { ...e, path: e.path === '(root)' ? `[${i}]` : `[${i}]${e.path.startsWith('[') ? '' : '.'}${e.path}` } : e)));
+    else
+      errors.push(
+        ...parsed.errors.map((e) =>
+          Array.isArray(body)
+            ? {
+                ...e,
+                path: e.path === '(root)' ? `[${i}]` : `[${i}]${e.path.startsWith('[') ? '' : '.'}${e.path}`,
+              }
+            : e,
+        ),
+      );
   });
   if (errors.length) throw new InvalidInputError(errors.slice(0, 100));
   return facts;

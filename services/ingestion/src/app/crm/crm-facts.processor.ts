@@ -4,8 +4,16 @@ import { campaignIdOf, epochDay, sourceEventId } from '../event-ids';
 import { IngestionTx } from '../ports/ingestion-tx.port';
 import type { CrmFact } from './crm-fact';
 
-export type CrmInput = { readonly source: string; readonly facts: readonly CrmFact[]; readonly receivedAt: number };
-export type CrmOutcome = { readonly accepted: number; readonly duplicates: number; readonly eventIds: readonly string[] };
+export type CrmInput = {
+  readonly source: string;
+  readonly facts: readonly CrmFact[];
+  readonly receivedAt: number;
+};
+export type CrmOutcome = {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly eventIds: readonly string[];
+};
 
 /** The idempotency key of a fact: its CRM id, plus the content for facts that carry a full state. */
 export function crmFactKey(fact: CrmFact): string {
@@ -25,13 +33,16 @@ export function crmFactKey(fact: CrmFact): string {
   }
 }
 
-const leadOf = (v: { leadId?: string; email?: Parameters<typeof deriveLeadId>[0] }): string => v.leadId ?? deriveLeadId(v.email as Parameters<typeof deriveLeadId>[0]);
+const leadOf = (v: { leadId?: string; email?: Parameters<typeof deriveLeadId>[0] }): string =>
+  v.leadId ?? deriveLeadId(v.email as Parameters<typeof deriveLeadId>[0]);
 
 /** Maps CRM facts to their events in one transaction; a fact sent twice gives one event. */
 export class CrmFactsProcessor {
   async apply(tx: IngestionTx, input: CrmInput): Promise<CrmOutcome> {
     const keyed = new Map(input.facts.map((fact) => [sourceEventId(input.source, crmFactKey(fact)), fact]));
-    const fresh = await tx.claim([...keyed].map(([eventId, fact]) => ({ source: input.source, key: crmFactKey(fact), eventId })));
+    const fresh = await tx.claim(
+      [...keyed].map(([eventId, fact]) => ({ source: input.source, key: crmFactKey(fact), eventId })),
+    );
     const eventIds: string[] = [];
     for (const [eventId, fact] of keyed) {
       if (!fresh.has(eventId)) continue;
@@ -45,12 +56,26 @@ export class CrmFactsProcessor {
     switch (fact.kind) {
       case 'sales-activity': {
         const v = fact.value;
-        const value = { activityId: v.activityId, leadId: leadOf(v), repId: v.repId, kind: v.kind, outcome: v.outcome ?? null, occurredAt: Date.parse(v.occurredAt) };
+        const value = {
+          activityId: v.activityId,
+          leadId: leadOf(v),
+          repId: v.repId,
+          kind: v.kind,
+          outcome: v.outcome ?? null,
+          occurredAt: Date.parse(v.occurredAt),
+        };
         return tx.publish(TOPICS.salesActivityRecorded, value, eventId);
       }
       case 'disposition': {
         const v = fact.value;
-        const value = { dispositionId: v.dispositionId, leadId: leadOf(v), repId: v.repId, disposition: v.disposition, reason: v.reason ?? null, occurredAt: Date.parse(v.occurredAt) };
+        const value = {
+          dispositionId: v.dispositionId,
+          leadId: leadOf(v),
+          repId: v.repId,
+          disposition: v.disposition,
+          reason: v.reason ?? null,
+          occurredAt: Date.parse(v.occurredAt),
+        };
         return tx.publish(TOPICS.leadDispositioned, value, eventId);
       }
       case 'opportunity': {
@@ -61,7 +86,8 @@ export class CrmFactsProcessor {
           TOPICS.opportunityUpdated,
           {
             opportunityId: v.opportunityId,
-            accountId: v.accountId ?? (v.accountDomain === undefined ? null : deriveAccountId(v.accountDomain)),
+            accountId:
+              v.accountId ?? (v.accountDomain === undefined ? null : deriveAccountId(v.accountDomain)),
             name: v.name,
             stage: v.stage,
             status: v.status,

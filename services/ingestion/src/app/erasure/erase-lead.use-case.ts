@@ -7,7 +7,11 @@ import { UnitOfWork } from '../ports/ingestion-tx.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type ErasureReceipt = { readonly erasureId: string; readonly leadId: string; readonly rowsErased: number };
+export type ErasureReceipt = {
+  readonly erasureId: string;
+  readonly leadId: string;
+  readonly rowsErased: number;
+};
 
 /**
  * GDPR erasure by leadId or email: nulls the person's PII in ingestion's tables (the lead and the
@@ -26,8 +30,18 @@ export class EraseLeadUseCase {
     const at = this.clock.now();
     const rowsErased = await this.uow.run(async (tx) => {
       const rows = await tx.eraseLead(leadId);
-      await tx.recordErasure({ erasureId, leadId, requestedBy: input.requestedBy, requestedAt: at, rowsErased: rows });
-      tx.publish(TOPICS.leadErased, { leadId, erasureId, requestedBy: input.requestedBy, occurredAt: at }, erasureId);
+      await tx.recordErasure({
+        erasureId,
+        leadId,
+        requestedBy: input.requestedBy,
+        requestedAt: at,
+        rowsErased: rows,
+      });
+      tx.publish(
+        TOPICS.leadErased,
+        { leadId, erasureId, requestedBy: input.requestedBy, occurredAt: at },
+        erasureId,
+      );
       return rows;
     });
     return { erasureId, leadId, rowsErased };
@@ -38,7 +52,8 @@ export class EraseLeadUseCase {
       if (typeof input.leadId === 'string' && UUID.test(input.leadId)) return input.leadId.toLowerCase();
       throw new InvalidInputError([{ path: 'leadId', message: 'must be a UUID' }]);
     }
-    if (input.email === undefined || input.email === '') throw new InvalidInputError([{ path: 'email', message: 'is required (or DELETE /v1/leads/:leadId)' }]);
+    if (input.email === undefined || input.email === '')
+      throw new InvalidInputError([{ path: 'email', message: 'is required (or DELETE /v1/leads/:leadId)' }]);
     const email = normalizeEmail(input.email);
     if (!email.ok) throw new InvalidInputError([{ path: 'email', message: email.reason }]);
     return deriveLeadId(email.email);

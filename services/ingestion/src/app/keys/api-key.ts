@@ -34,4 +34,7 @@ export type Principal = {
 /** A key without its hash, as the admin API lists it. */
 export type ApiKeyView = Omit<ApiKeyRecord, 'secretHash' | 'signingSecret'> & { readonly signed: boolean };
 
-export const viewOf = ({ secretHash: _h, signingSecret, ...rest }: ApiKeyRecord): ApiKeyView => ({ ...rest, signed: signingSecret !== null });
+export const viewOf = ({ secretHash: _h, signingSecret, ...rest }: ApiKeyRecord): ApiKeyView => ({
+  ...rest,
+  signed: signingSecret !== null,
+});

@@ -45,15 +45,28 @@ export function staticKeys(config: { adminKey?: string; devWriteKey?: string }):
   if (config.adminKey) {
     keys.push({
       hash: sha256(config.adminKey),
-      principal: { keyId: 'bootstrap-admin', kind: 'api', source: 'admin', scopes: ['admin', 'ingest', 'read'], signingSecret: null, rateLimitPerWindow: null },
+      principal: {
+        keyId: 'bootstrap-admin',
+        kind: 'api',
+        source: 'admin',
+        scopes: ['admin', 'ingest', 'read'],
+        signingSecret: null,
+        rateLimitPerWindow: null,
+      },
     });
   }
   if (config.devWriteKey) {
     keys.push({
       hash: sha256(config.devWriteKey),
-      principal: { keyId: 'dev-write-key', kind: 'write', source: 'dev', scopes: ['ingest'], signingSecret: null, rateLimitPerWindow: null },
+      principal: {
+        keyId: 'dev-write-key',
+        kind: 'write',
+        source: 'dev',
+        scopes: ['ingest'],
+        signingSecret: null,
+        rateLimitPerWindow: null,
+      },
     });
   }
   return keys;
 }
-

@@ -19,9 +19,19 @@ export class CreateApiKeyUseCase {
     const parsed = parseWithSchema(createKeySchema, body);
     if (!parsed.ok) throw new InvalidInputError(parsed.errors);
     const input = parsed.value;
-    const source = input.source ?? input.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 63);
-    if (source.length === 0) throw new InvalidInputError([{ path: 'source', message: 'is required when the name has no letters or digits' }]);
-    const scopes: Scope[] = input.kind === 'write' ? ['ingest'] : [...new Set((input.scopes ?? ['ingest']) as Scope[])];
+    const source =
+      input.source ??
+      input.name
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+/, '')
+        .slice(0, 63);
+    if (source.length === 0)
+      throw new InvalidInputError([
+        { path: 'source', message: 'is required when the name has no letters or digits' },
+      ]);
+    const scopes: Scope[] =
+      input.kind === 'write' ? ['ingest'] : [...new Set((input.scopes ?? ['ingest']) as Scope[])];
     if (input.kind === 'write' && input.scopes && input.scopes.some((s) => s !== 'ingest')) {
       throw new InvalidInputError([{ path: 'scopes', message: 'write keys have the ingest scope only' }]);
     }

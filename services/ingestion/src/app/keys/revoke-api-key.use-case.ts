@@ -9,6 +9,7 @@ export class RevokeApiKeyUseCase {
   ) {}
 
   async execute(keyId: string): Promise<void> {
-    if (!(await this.store.revoke(keyId, this.clock.now()))) throw new NotFoundError(`no active key ${keyId}`);
+    if (!(await this.store.revoke(keyId, this.clock.now())))
+      throw new NotFoundError(`no active key ${keyId}`);
   }
 }

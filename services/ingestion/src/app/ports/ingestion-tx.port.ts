@@ -12,7 +12,10 @@ export abstract class IngestionTx {
   /** Records the keys; returns the event ids of those never seen before. */
   abstract claim(keys: readonly IdempotencyKey[]): Promise<ReadonlySet<string>>;
   /** Current lead of each external id (after merges). */
-  abstract resolveIdentities(kind: IdentityKind, externalIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  abstract resolveIdentities(
+    kind: IdentityKind,
+    externalIds: readonly string[],
+  ): Promise<ReadonlyMap<string, string>>;
   /** Lead rows by id, locked for this transaction. */
   abstract loadLeads(leadIds: readonly string[]): Promise<ReadonlyMap<string, LeadRecord>>;
   /** Inserts or merges (a null field keeps the stored value); returns the stored rows. */
@@ -25,8 +28,18 @@ export abstract class IngestionTx {
   abstract recordOpportunity(opportunityId: string): Promise<boolean>;
   /** Nulls the PII of the lead and of the placeholders merged into it; returns the rows touched. */
   abstract eraseLead(leadId: string): Promise<number>;
-  abstract recordErasure(audit: { erasureId: string; leadId: string; requestedBy: string; requestedAt: number; rowsErased: number }): Promise<void>;
-  abstract publish<E extends keyof EventTypeMap>(topic: TopicDef<E>, value: EventTypeMap[E], eventId: string): void;
+  abstract recordErasure(audit: {
+    erasureId: string;
+    leadId: string;
+    requestedBy: string;
+    requestedAt: number;
+    rowsErased: number;
+  }): Promise<void>;
+  abstract publish<E extends keyof EventTypeMap>(
+    topic: TopicDef<E>,
+    value: EventTypeMap[E],
+    eventId: string,
+  ): void;
 }
 
 /** Runs work in one transaction; resolves only after it committed (the events are durable). */

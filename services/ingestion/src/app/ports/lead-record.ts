@@ -36,7 +36,11 @@ export type LeadPatch = Omit<LeadRecord, 'mergedInto' | 'seniority' | 'region' |
 
 export type IdentityKind = 'anonymous' | 'user';
 
-export type IdentityLink = { readonly kind: IdentityKind; readonly externalId: string; readonly leadId: string };
+export type IdentityLink = {
+  readonly kind: IdentityKind;
+  readonly externalId: string;
+  readonly leadId: string;
+};
 
 export type AccountRecord = {
   readonly accountId: string;

@@ -16,8 +16,25 @@ import { bag, bool, first, str, without, type Bag } from './traits';
 
 // Traits mapped to profile fields; everything else is kept, bounded, in extraTraits.
 const MAPPED = new Set([
-  'email', 'firstName', 'first_name', 'lastName', 'last_name', 'name', 'title', 'jobTitle', 'job_title', 'company',
-  'employees', 'employee_count', 'employeeCount', 'numberOfEmployees', 'industry', 'country', 'address', 'isStudent', 'is_student',
+  'email',
+  'firstName',
+  'first_name',
+  'lastName',
+  'last_name',
+  'name',
+  'title',
+  'jobTitle',
+  'job_title',
+  'company',
+  'employees',
+  'employee_count',
+  'employeeCount',
+  'numberOfEmployees',
+  'industry',
+  'country',
+  'address',
+  'isStudent',
+  'is_student',
 ]);
 
 /** The email an identify call names: traits.email, or a userId that is an email. */
@@ -41,17 +58,40 @@ function names(traits: Bag): { firstName: string | null; lastName: string | null
   const full = str(traits['name']);
   if (full === null) return { firstName: null, lastName: null };
   const space = full.indexOf(' ');
-  return space < 0 ? { firstName: full, lastName: null } : { firstName: full.slice(0, space), lastName: full.slice(space + 1).trim() || null };
+  return space < 0
+    ? { firstName: full, lastName: null }
+    : { firstName: full.slice(0, space), lastName: full.slice(space + 1).trim() || null };
 }
 
-function accountFields(email: NormalizedEmail | null): Pick<LeadPatch, 'accountId' | 'accountDomain' | 'accountMatchedBy' | 'accountMatchReason' | 'isFreeMail'> {
-  if (email === null) return { accountId: null, accountDomain: null, accountMatchedBy: null, accountMatchReason: null, isFreeMail: null };
+function accountFields(
+  email: NormalizedEmail | null,
+): Pick<LeadPatch, 'accountId' | 'accountDomain' | 'accountMatchedBy' | 'accountMatchReason' | 'isFreeMail'> {
+  if (email === null)
+    return {
+      accountId: null,
+      accountDomain: null,
+      accountMatchedBy: null,
+      accountMatchReason: null,
+      isFreeMail: null,
+    };
   const domain = email.slice(email.lastIndexOf('@') + 1);
   const match = matchAccount({ email });
   const isFreeMail = isFreeMailDomain(domain) || isDisposableDomain(domain);
   return match.matched
-    ? { accountId: match.accountId, accountDomain: match.domain, accountMatchedBy: match.matchedBy, accountMatchReason: match.reason, isFreeMail }
-    : { accountId: null, accountDomain: null, accountMatchedBy: null, accountMatchReason: match.reason, isFreeMail };
+    ? {
+        accountId: match.accountId,
+        accountDomain: match.domain,
+        accountMatchedBy: match.matchedBy,
+        accountMatchReason: match.reason,
+        isFreeMail,
+      }
+    : {
+        accountId: null,
+        accountDomain: null,
+        accountMatchedBy: null,
+        accountMatchReason: match.reason,
+        isFreeMail,
+      };
 }
 
 /** What an identify call says about a lead, normalized; absent traits are null (they keep stored values). */
@@ -66,7 +106,10 @@ export function leadPatchOfIdentify(input: {
   const { traits } = input;
   const companyTrait = traits['company'];
   const company = bag(companyTrait);
-  const employees = parseEmployeeCount(first(traits, ['employees', 'employee_count', 'employeeCount', 'numberOfEmployees']) ?? first(company, ['employees', 'employee_count']));
+  const employees = parseEmployeeCount(
+    first(traits, ['employees', 'employee_count', 'employeeCount', 'numberOfEmployees']) ??
+      first(company, ['employees', 'employee_count']),
+  );
   const countryCode = normalizeCountry(first(traits, ['country']) ?? bag(traits['address'])['country']);
   const extras = boundExtras(without(traits, MAPPED));
   return {
@@ -75,7 +118,10 @@ export function leadPatchOfIdentify(input: {
     anonymousIds: input.anonymousId === undefined ? [] : [input.anonymousId],
     ...names(traits),
     title: str(first(traits, ['title', 'jobTitle', 'job_title'])),
-    seniority: first(traits, ['title', 'jobTitle', 'job_title']) === undefined ? null : seniorityFromTitle(first(traits, ['title', 'jobTitle', 'job_title'])),
+    seniority:
+      first(traits, ['title', 'jobTitle', 'job_title']) === undefined
+        ? null
+        : seniorityFromTitle(first(traits, ['title', 'jobTitle', 'job_title'])),
     company: str(companyTrait) ?? str(company['name']),
     ...accountFields(input.email),
     employeeCount: employees?.count ?? null,
@@ -90,29 +136,66 @@ export function leadPatchOfIdentify(input: {
 }
 
 /** A lead known only by an anonymousId or userId: every field empty. */
-export function placeholderPatch(leadId: string, anonymousId: string | undefined, source: string, occurredAt: number): LeadPatch {
+export function placeholderPatch(
+  leadId: string,
+  anonymousId: string | undefined,
+  source: string,
+  occurredAt: number,
+): LeadPatch {
   return {
-    leadId, email: null, anonymousIds: anonymousId === undefined ? [] : [anonymousId], firstName: null, lastName: null, title: null,
-    seniority: null, company: null, accountId: null, accountDomain: null, accountMatchedBy: null, accountMatchReason: null,
-    employeeCount: null, industry: null, country: null, region: null, isFreeMail: null, isStudent: null, extraTraits: null, source, occurredAt,
+    leadId,
+    email: null,
+    anonymousIds: anonymousId === undefined ? [] : [anonymousId],
+    firstName: null,
+    lastName: null,
+    title: null,
+    seniority: null,
+    company: null,
+    accountId: null,
+    accountDomain: null,
+    accountMatchedBy: null,
+    accountMatchReason: null,
+    employeeCount: null,
+    industry: null,
+    country: null,
+    region: null,
+    isFreeMail: null,
+    isStudent: null,
+    extraTraits: null,
+    source,
+    occurredAt,
   };
 }
 
 /** Folds a later patch over an earlier one with the same rules as the store's upsert. */
 export function mergePatch(a: LeadPatch, b: LeadPatch): LeadPatch {
-  const keepAccount = b.accountId === null || (a.accountMatchedBy === 'group_call' && b.accountMatchedBy === 'email_domain');
+  const keepAccount =
+    b.accountId === null || (a.accountMatchedBy === 'group_call' && b.accountMatchedBy === 'email_domain');
   const pick = <K extends keyof LeadPatch>(k: K): LeadPatch[K] => (b[k] ?? a[k]) as LeadPatch[K];
   return {
     leadId: a.leadId,
     email: pick('email'),
     anonymousIds: [...new Set([...a.anonymousIds, ...b.anonymousIds])],
-    firstName: pick('firstName'), lastName: pick('lastName'), title: pick('title'), seniority: pick('seniority'), company: pick('company'),
+    firstName: pick('firstName'),
+    lastName: pick('lastName'),
+    title: pick('title'),
+    seniority: pick('seniority'),
+    company: pick('company'),
     accountId: keepAccount ? a.accountId : b.accountId,
     accountDomain: keepAccount ? a.accountDomain : b.accountDomain,
     accountMatchedBy: keepAccount ? a.accountMatchedBy : b.accountMatchedBy,
-    accountMatchReason: keepAccount ? (a.accountId === null ? (b.accountMatchReason ?? a.accountMatchReason) : a.accountMatchReason) : b.accountMatchReason,
-    employeeCount: pick('employeeCount'), industry: pick('industry'), country: pick('country'), region: pick('region'),
-    isFreeMail: pick('isFreeMail'), isStudent: pick('isStudent'), extraTraits: pick('extraTraits'),
+    accountMatchReason: keepAccount
+      ? a.accountId === null
+        ? (b.accountMatchReason ?? a.accountMatchReason)
+        : a.accountMatchReason
+      : b.accountMatchReason,
+    employeeCount: pick('employeeCount'),
+    industry: pick('industry'),
+    country: pick('country'),
+    region: pick('region'),
+    isFreeMail: pick('isFreeMail'),
+    isStudent: pick('isStudent'),
+    extraTraits: pick('extraTraits'),
     source: b.source,
     occurredAt: Math.max(a.occurredAt, b.occurredAt),
   };

@@ -9,7 +9,11 @@ import { leadUpsertedOf, patchOfRecord } from './lead-upserted.mapper';
 import { touchpointOf, type TouchpointDraft } from './touchpoint.mapper';
 import { bag, str } from './traits';
 
-export type SegmentInput = { readonly source: string; readonly calls: readonly SegmentCall[]; readonly receivedAt: number };
+export type SegmentInput = {
+  readonly source: string;
+  readonly calls: readonly SegmentCall[];
+  readonly receivedAt: number;
+};
 export type SegmentOutcome = { readonly accepted: number; readonly duplicates: number };
 
 type Keyed = { readonly call: SegmentCall; readonly eventId: string; readonly occurredAt: number };
@@ -17,7 +21,9 @@ type Merge = { merged: Set<string>; anonymousIds: Set<string>; eventId: string; 
 
 /** Placeholder of a userId never linked to an email (separate names from anonymousIds). */
 const userPlaceholderId = (userId: string): string => anonymousLeadId(`user:${userId}`);
-const unique = (values: readonly (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => v !== undefined))];
+const unique = (values: readonly (string | undefined)[]): string[] => [
+  ...new Set(values.filter((v): v is string => v !== undefined)),
+];
 
 /**
  * Applies Segment calls in one transaction, set-wise (a handful of statements per batch, not per
@@ -28,9 +34,16 @@ export class SegmentCallsProcessor {
     const keyed = new Map<string, Keyed>();
     for (const call of input.calls) {
       const eventId = sourceEventId(input.source, call.messageId);
-      if (!keyed.has(eventId)) keyed.set(eventId, { call, eventId, occurredAt: segmentEventTime({ ...call, receivedAt: input.receivedAt }) });
+      if (!keyed.has(eventId))
+        keyed.set(eventId, {
+          call,
+          eventId,
+          occurredAt: segmentEventTime({ ...call, receivedAt: input.receivedAt }),
+        });
     }
-    const fresh = await tx.claim([...keyed.values()].map((k) => ({ source: input.source, key: k.call.messageId, eventId: k.eventId })));
+    const fresh = await tx.claim(
+      [...keyed.values()].map((k) => ({ source: input.source, key: k.call.messageId, eventId: k.eventId })),
+    );
     const calls = [...keyed.values()].filter((k) => fresh.has(k.eventId));
     if (calls.length > 0) await new Batch(tx, input.source, calls).run();
     return { accepted: calls.length, duplicates: input.calls.length - calls.length };
@@ -45,7 +58,12 @@ class Batch {
   private readonly upserted = new Map<string, string>(); // leadId -> event id of the call that changed it last
   private readonly merges = new Map<string, Merge>();
   private readonly accounts = new Map<string, AccountRecord>();
-  private readonly touchpoints: { draft: TouchpointDraft; leadId: string; accountId: string | null; eventId: string }[] = [];
+  private readonly touchpoints: {
+    draft: TouchpointDraft;
+    leadId: string;
+    accountId: string | null;
+    eventId: string;
+  }[] = [];
 
   constructor(
     private readonly tx: IngestionTx,
@@ -55,7 +73,9 @@ class Batch {
 
   async run(): Promise<void> {
     for (const kind of ['anonymous', 'user'] as const) {
-      const external = unique(this.calls.map((k) => (kind === 'anonymous' ? k.call.anonymousId : k.call.userId)));
+      const external = unique(
+        this.calls.map((k) => (kind === 'anonymous' ? k.call.anonymousId : k.call.userId)),
+      );
       this.ids.set(kind, new Map(external.length ? await this.tx.resolveIdentities(kind, external) : []));
     }
     const planned = this.calls.map((k) => this.plan(k));
@@ -70,7 +90,9 @@ class Batch {
     const { call } = keyed;
     const anon = this.ids.get('anonymous') as Map<string, string>;
     const users = this.ids.get('user') as Map<string, string>;
-    const known = (call.userId !== undefined ? users.get(call.userId) : undefined) ?? (call.anonymousId !== undefined ? anon.get(call.anonymousId) : undefined);
+    const known =
+      (call.userId !== undefined ? users.get(call.userId) : undefined) ??
+      (call.anonymousId !== undefined ? anon.get(call.anonymousId) : undefined);
     const email = call.type === 'identify' ? emailOfIdentify(call.traits, call.userId) : null;
     let leadId: string;
     let candidates: string[] = [];
@@ -78,10 +100,16 @@ class Batch {
       leadId = deriveLeadId(email);
       candidates = unique([
         call.userId === undefined ? undefined : (users.get(call.userId) ?? userPlaceholderId(call.userId)),
-        call.anonymousId === undefined ? undefined : (anon.get(call.anonymousId) ?? anonymousLeadId(call.anonymousId)),
+        call.anonymousId === undefined
+          ? undefined
+          : (anon.get(call.anonymousId) ?? anonymousLeadId(call.anonymousId)),
       ]).filter((id) => id !== leadId);
     } else {
-      leadId = known ?? (call.userId !== undefined ? userPlaceholderId(call.userId) : anonymousLeadId(call.anonymousId as string));
+      leadId =
+        known ??
+        (call.userId !== undefined
+          ? userPlaceholderId(call.userId)
+          : anonymousLeadId(call.anonymousId as string));
     }
     if (call.anonymousId !== undefined) this.link('anonymous', anon, call.anonymousId, leadId);
     if (call.userId !== undefined) this.link('user', users, call.userId, leadId);
@@ -108,7 +136,8 @@ class Batch {
 
   private ensureLead(leadId: string, anonymousId: string | undefined, occurredAt: number): void {
     const known = this.effective(leadId);
-    if (known !== undefined && (anonymousId === undefined || known.anonymousIds.includes(anonymousId))) return;
+    if (known !== undefined && (anonymousId === undefined || known.anonymousIds.includes(anonymousId)))
+      return;
     this.fold(placeholderPatch(leadId, anonymousId, this.source, occurredAt));
   }
 
@@ -117,7 +146,16 @@ class Batch {
     switch (call.type) {
       case 'identify': {
         const email = emailOfIdentify(call.traits, call.userId);
-        this.fold(leadPatchOfIdentify({ leadId, email, anonymousId: call.anonymousId, traits: call.traits, source: this.source, occurredAt }));
+        this.fold(
+          leadPatchOfIdentify({
+            leadId,
+            email,
+            anonymousId: call.anonymousId,
+            traits: call.traits,
+            source: this.source,
+            occurredAt,
+          }),
+        );
         this.upserted.set(leadId, eventId);
         this.mergePlaceholders(leadId, candidates, call.anonymousId, eventId, occurredAt);
         return;
@@ -131,7 +169,12 @@ class Batch {
       case 'page': {
         this.ensureLead(leadId, call.anonymousId, occurredAt);
         const accountId = this.effective(leadId)?.accountId ?? null;
-        this.touchpoints.push({ draft: touchpointOf(call, eventId, this.source, occurredAt), leadId, accountId, eventId });
+        this.touchpoints.push({
+          draft: touchpointOf(call, eventId, this.source, occurredAt),
+          leadId,
+          accountId,
+          eventId,
+        });
         return;
       }
       default: {
@@ -141,34 +184,63 @@ class Batch {
     }
   }
 
-  private mergePlaceholders(survivor: string, candidates: readonly string[], anonymousId: string | undefined, eventId: string, occurredAt: number) {
+  private mergePlaceholders(
+    survivor: string,
+    candidates: readonly string[],
+    anonymousId: string | undefined,
+    eventId: string,
+    occurredAt: number,
+  ) {
     const placeholders = candidates.filter((id) => {
       const lead = this.effective(id);
       return lead !== undefined && lead.email === null && (this.loaded.get(id)?.mergedInto ?? null) === null;
     });
     if (placeholders.length === 0) return;
-    const merge = this.merges.get(survivor) ?? { merged: new Set<string>(), anonymousIds: new Set<string>(), eventId, occurredAt };
+    const merge = this.merges.get(survivor) ?? {
+      merged: new Set<string>(),
+      anonymousIds: new Set<string>(),
+      eventId,
+      occurredAt,
+    };
     for (const id of placeholders) {
       merge.merged.add(id);
       for (const anon of this.effective(id)?.anonymousIds ?? []) merge.anonymousIds.add(anon);
     }
     if (anonymousId !== undefined) merge.anonymousIds.add(anonymousId);
     this.merges.set(survivor, merge);
-    this.fold({ ...placeholderPatch(survivor, undefined, this.source, occurredAt), anonymousIds: [...merge.anonymousIds] });
+    this.fold({
+      ...placeholderPatch(survivor, undefined, this.source, occurredAt),
+      anonymousIds: [...merge.anonymousIds],
+    });
   }
 
   private associate(leadId: string, call: GroupCall, occurredAt: number): void {
     const traits = bag(call.traits);
-    const match = matchAccount({ groupId: call.groupId, groupTraits: traits, email: this.effective(leadId)?.email ?? null });
+    const match = matchAccount({
+      groupId: call.groupId,
+      groupTraits: traits,
+      email: this.effective(leadId)?.email ?? null,
+    });
     const base = placeholderPatch(leadId, undefined, this.source, occurredAt);
     if (!match.matched) {
       this.fold({ ...base, accountMatchReason: match.reason });
       return;
     }
     if (match.matchedBy === 'group_call') {
-      this.accounts.set(match.accountId, { accountId: match.accountId, domain: match.domain, name: str(traits['name']), groupId: call.groupId });
+      this.accounts.set(match.accountId, {
+        accountId: match.accountId,
+        domain: match.domain,
+        name: str(traits['name']),
+        groupId: call.groupId,
+      });
     }
-    this.fold({ ...base, accountId: match.accountId, accountDomain: match.domain, accountMatchedBy: match.matchedBy, accountMatchReason: match.reason });
+    this.fold({
+      ...base,
+      accountId: match.accountId,
+      accountDomain: match.domain,
+      accountMatchedBy: match.matchedBy,
+      accountMatchReason: match.reason,
+    });
   }
 
   private async write(): Promise<void> {
@@ -195,6 +267,11 @@ class Batch {
       const row = byId.get(leadId);
       if (row) this.tx.publish(TOPICS.leadUpserted, leadUpsertedOf(row), eventId);
     }
-    for (const t of this.touchpoints) this.tx.publish(TOPICS.touchpointRecorded, { ...t.draft, leadId: t.leadId, accountId: t.accountId }, t.eventId);
+    for (const t of this.touchpoints)
+      this.tx.publish(
+        TOPICS.touchpointRecorded,
+        { ...t.draft, leadId: t.leadId, accountId: t.accountId },
+        t.eventId,
+      );
   }
 }

@@ -17,7 +17,8 @@ export function scrubUrl(url: string | null): string | null {
   } catch {
     return url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
   }
-  for (const [key, value] of [...parsed.searchParams]) if (PII_PARAM.test(key) || value.includes('@')) parsed.searchParams.delete(key);
+  for (const [key, value] of [...parsed.searchParams])
+    if (PII_PARAM.test(key) || value.includes('@')) parsed.searchParams.delete(key);
   return parsed.toString();
 }
 
@@ -33,21 +34,29 @@ function pathOf(url: string | null): string | null {
 export type TouchpointDraft = Omit<TouchpointRecorded, 'leadId' | 'accountId'>;
 
 /** A page or track call as a touchpoint, without the lead it belongs to (resolved by identity). */
-export function touchpointOf(call: TrackCall | PageCall, touchpointId: string, source: string, occurredAt: number): TouchpointDraft {
+export function touchpointOf(
+  call: TrackCall | PageCall,
+  touchpointId: string,
+  source: string,
+  occurredAt: number,
+): TouchpointDraft {
   const properties = bag(call.properties);
   const page = bag(call.context?.page);
   const rawUrl = str(first(properties, ['url'])) ?? str(page['url']);
   const path = str(first(properties, ['path'])) ?? str(page['path']) ?? pathOf(rawUrl);
   const referrer = str(first(properties, ['referrer'])) ?? str(page['referrer']);
   const classification =
-    call.type === 'track' ? classifyTrack(call.event, properties) : classifyPage(call.name ?? null, rawUrl ?? path, properties);
+    call.type === 'track'
+      ? classifyTrack(call.event, properties)
+      : classifyPage(call.name ?? null, rawUrl ?? path, properties);
   const utm = parseUtm({ campaign: call.context?.campaign ?? null, url: rawUrl ?? path });
   const extras = boundExtras(without(properties, MAPPED));
   return {
     touchpointId,
     anonymousId: call.anonymousId ?? null,
     type: classification.type,
-    eventName: call.type === 'track' ? call.event : (call.name ?? str(properties['title']) ?? path ?? 'Page Viewed'),
+    eventName:
+      call.type === 'track' ? call.event : (call.name ?? str(properties['title']) ?? path ?? 'Page Viewed'),
     url: scrubUrl(rawUrl),
     path,
     referrer: scrubUrl(referrer),

@@ -23,7 +23,8 @@ export function bool(value: unknown): boolean | null {
 
 /** The first of `keys` that is present (own property) in the bag. */
 export function first(source: Bag, keys: readonly string[]): unknown {
-  for (const key of keys) if (Object.hasOwn(source, key) && source[key] !== undefined && source[key] !== null) return source[key];
+  for (const key of keys)
+    if (Object.hasOwn(source, key) && source[key] !== undefined && source[key] !== null) return source[key];
   return undefined;
 }
 

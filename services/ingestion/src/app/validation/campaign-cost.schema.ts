@@ -22,7 +22,10 @@ export const campaignCostSchema = z
     { error: 'must be an object' },
   )
   // ISO dates compare correctly as strings.
-  .refine((cost) => cost.periodStart <= cost.periodEnd, { message: 'must not be before periodStart', path: ['periodEnd'] })
+  .refine((cost) => cost.periodStart <= cost.periodEnd, {
+    message: 'must not be before periodStart',
+    path: ['periodEnd'],
+  })
   .transform(withMinorUnits);
 
 export type CampaignCost = z.output<typeof campaignCostSchema>;

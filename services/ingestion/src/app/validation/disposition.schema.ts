@@ -17,9 +17,24 @@ export type DispositionReason =
   | 'invalid_contact'
   | 'other';
 
-export const DISPOSITION_OUTCOMES = ['accepted', 'rejected', 'qualified', 'disqualified', 'recycled'] as const satisfies readonly DispositionOutcome[];
+export const DISPOSITION_OUTCOMES = [
+  'accepted',
+  'rejected',
+  'qualified',
+  'disqualified',
+  'recycled',
+] as const satisfies readonly DispositionOutcome[];
 export const DISPOSITION_REASONS = [
-  'bad_fit', 'no_budget', 'no_authority', 'no_need', 'bad_timing', 'duplicate', 'competitor', 'student', 'invalid_contact', 'other',
+  'bad_fit',
+  'no_budget',
+  'no_authority',
+  'no_need',
+  'bad_timing',
+  'duplicate',
+  'competitor',
+  'student',
+  'invalid_contact',
+  'other',
 ] as const satisfies readonly DispositionReason[];
 
 /** Sales must say why it turned a lead down: that reason is what marketing learns from. */
@@ -45,8 +60,12 @@ export const dispositionSchema = z
       dispositionId: idString,
       ...leadReferenceFields,
       repId: idString,
-      disposition: z.enum(DISPOSITION_OUTCOMES, { error: `must be one of ${DISPOSITION_OUTCOMES.join(', ')}` }),
-      reason: z.enum(DISPOSITION_REASONS, { error: `must be one of ${DISPOSITION_REASONS.join(', ')}` }).optional(),
+      disposition: z.enum(DISPOSITION_OUTCOMES, {
+        error: `must be one of ${DISPOSITION_OUTCOMES.join(', ')}`,
+      }),
+      reason: z
+        .enum(DISPOSITION_REASONS, { error: `must be one of ${DISPOSITION_REASONS.join(', ')}` })
+        .optional(),
       notes: boundedString(VALIDATION_LIMITS.maxNotes).optional(),
       occurredAt: isoDateTime,
     },

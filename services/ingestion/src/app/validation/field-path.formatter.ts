@@ -5,7 +5,8 @@ export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment))
+      out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out === '' ? '(root)' : out;

@@ -10,8 +10,20 @@ export {
 } from './disposition.schema';
 export { formatFieldPath } from './field-path.formatter';
 export { checkInputShape, type InputShapeOptions } from './input-shape.guard';
-export { OPPORTUNITY_STATUSES, opportunitySchema, parseOpportunity, type Opportunity, type OpportunityStatus } from './opportunity.schema';
-export { parseSalesActivity, SALES_ACTIVITY_KINDS, salesActivitySchema, type SalesActivity, type SalesActivityKind } from './sales-activity.schema';
+export {
+  OPPORTUNITY_STATUSES,
+  opportunitySchema,
+  parseOpportunity,
+  type Opportunity,
+  type OpportunityStatus,
+} from './opportunity.schema';
+export {
+  parseSalesActivity,
+  SALES_ACTIVITY_KINDS,
+  salesActivitySchema,
+  type SalesActivity,
+  type SalesActivityKind,
+} from './sales-activity.schema';
 export { parseSegmentBatch, segmentBatchSchema, type SegmentBatch } from './segment-batch.schema';
 export { parseSegmentCall, segmentCallSchema, type SegmentCall } from './segment-call.schema';
 export type { SegmentCallType } from './segment-common.schema';

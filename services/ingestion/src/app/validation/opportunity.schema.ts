@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { amount, boundedString, currencyCode, idString, isoDate, isoDateTime, leadId, normalizedDomain, normalizedEmail } from './common.schema';
+import {
+  amount,
+  boundedString,
+  currencyCode,
+  idString,
+  isoDate,
+  isoDateTime,
+  leadId,
+  normalizedDomain,
+  normalizedEmail,
+} from './common.schema';
 import { withMinorUnits } from './money.schema';
 import { runOnObjects } from './segment-common.schema';
 import { parseWithSchema } from './schema-parser';
@@ -22,8 +32,14 @@ export const opportunitySchema = z
       currency: currencyCode,
       closeDate: isoDate,
       status: z.enum(OPPORTUNITY_STATUSES, { error: 'must be one of "open", "won", "lost"' }),
-      leadIds: z.array(leadId).max(VALIDATION_LIMITS.maxListItems, `must have at most ${VALIDATION_LIMITS.maxListItems} items`).default([]),
-      contactEmails: z.array(normalizedEmail).max(VALIDATION_LIMITS.maxListItems, `must have at most ${VALIDATION_LIMITS.maxListItems} items`).default([]),
+      leadIds: z
+        .array(leadId)
+        .max(VALIDATION_LIMITS.maxListItems, `must have at most ${VALIDATION_LIMITS.maxListItems} items`)
+        .default([]),
+      contactEmails: z
+        .array(normalizedEmail)
+        .max(VALIDATION_LIMITS.maxListItems, `must have at most ${VALIDATION_LIMITS.maxListItems} items`)
+        .default([]),
       occurredAt: isoDateTime,
     },
     { error: 'must be an object' },

@@ -6,7 +6,11 @@ import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
 export type SalesActivityKind = 'call' | 'email' | 'meeting';
 
-export const SALES_ACTIVITY_KINDS = ['call', 'email', 'meeting'] as const satisfies readonly SalesActivityKind[];
+export const SALES_ACTIVITY_KINDS = [
+  'call',
+  'email',
+  'meeting',
+] as const satisfies readonly SalesActivityKind[];
 
 export const salesActivitySchema = z
   .object(

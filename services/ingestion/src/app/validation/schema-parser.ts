@@ -8,7 +8,11 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
 }
 
 /** Shape guard, then the schema; never throws on any JSON value, returns errors with field paths. */
-export function parseWithSchema<S extends z.ZodType>(schema: S, input: unknown, shape: InputShapeOptions = {}): ValidationResult<z.output<S>> {
+export function parseWithSchema<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  shape: InputShapeOptions = {},
+): ValidationResult<z.output<S>> {
   const shapeErrors = checkInputShape(input, shape);
   if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors };
   const result = schema.safeParse(input, { reportInput: true });

@@ -23,7 +23,8 @@ export const segmentBatchSchema = z
     batch: batch.map((call) => ({
       ...call,
       sentAt: call.sentAt ?? sentAt,
-      context: context === undefined && call.context === undefined ? undefined : { ...context, ...call.context },
+      context:
+        context === undefined && call.context === undefined ? undefined : { ...context, ...call.context },
     })),
   }));
 

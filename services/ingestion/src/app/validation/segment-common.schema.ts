@@ -19,7 +19,8 @@ export const segmentCommonFields = {
 };
 
 /** Cross-field rules run even when other fields failed, so one 400 lists every problem; not on non-objects. */
-export const runOnObjects = (payload: { value: unknown }): boolean => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+export const runOnObjects = (payload: { value: unknown }): boolean =>
+  typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
 
 /** Segment's rule: a call must say who, by userId or anonymousId. Runs even when other fields fail. */
 export const whoIsRequired = {
@@ -32,9 +33,12 @@ export const whoIsRequired = {
 
 export type SegmentCallType = 'identify' | 'track' | 'page' | 'group';
 
-export const segmentTypeLiteral = <T extends SegmentCallType>(type: T) => z.literal(type, { error: `must be "${type}"` });
+export const segmentTypeLiteral = <T extends SegmentCallType>(type: T) =>
+  z.literal(type, { error: `must be "${type}"` });
 
 /** Single-call routes (POST /v1/track) imply the type, so a body without `type` gets the route's. */
 export function withCallType(input: unknown, type: SegmentCallType): unknown {
-  return typeof input === 'object' && input !== null && !Array.isArray(input) && !Object.hasOwn(input, 'type') ? { ...input, type } : input;
+  return typeof input === 'object' && input !== null && !Array.isArray(input) && !Object.hasOwn(input, 'type')
+    ? { ...input, type }
+    : input;
 }

@@ -13,12 +13,32 @@ export const segmentContextSchema = z.object(
     groupId: segmentId.optional(),
     traits: plainObject.optional(),
     page: z
-      .object({ url: optionalString, path: optionalString, referrer: optionalString, title: optionalString, search: optionalString }, { error: 'must be an object' })
+      .object(
+        {
+          url: optionalString,
+          path: optionalString,
+          referrer: optionalString,
+          title: optionalString,
+          search: optionalString,
+        },
+        { error: 'must be an object' },
+      )
       .optional(),
     campaign: z
-      .object({ name: optionalString, source: optionalString, medium: optionalString, term: optionalString, content: optionalString }, { error: 'must be an object' })
+      .object(
+        {
+          name: optionalString,
+          source: optionalString,
+          medium: optionalString,
+          term: optionalString,
+          content: optionalString,
+        },
+        { error: 'must be an object' },
+      )
       .optional(),
-    library: z.object({ name: optionalString, version: optionalString }, { error: 'must be an object' }).optional(),
+    library: z
+      .object({ name: optionalString, version: optionalString }, { error: 'must be an object' })
+      .optional(),
   },
   { error: 'must be an object' },
 );

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { plainObject } from './common.schema';
 import { parseWithSchema } from './schema-parser';
-import { segmentCommonFields, segmentTypeLiteral, whoIsRequired, withCallType } from './segment-common.schema';
+import {
+  segmentCommonFields,
+  segmentTypeLiteral,
+  whoIsRequired,
+  withCallType,
+} from './segment-common.schema';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
 export const trackCallSchema = z

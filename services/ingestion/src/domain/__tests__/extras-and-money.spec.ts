@@ -14,7 +14,11 @@ describe('boundExtras', () => {
 
   it('drops the largest keys first until the JSON fits', () => {
     const result = boundExtras({ small: 'x', big: 'y'.repeat(500), medium: 'z'.repeat(50) }, 100);
-    expect(result).toEqual({ json: `{"small":"x","medium":"${'z'.repeat(50)}"}`, truncated: true, droppedKeys: ['big'] });
+    expect(result).toEqual({
+      json: `{"small":"x","medium":"${'z'.repeat(50)}"}`,
+      truncated: true,
+      droppedKeys: ['big'],
+    });
   });
 
   it('counts UTF-8 bytes, not characters', () => {
@@ -24,14 +28,27 @@ describe('boundExtras', () => {
   });
 
   it('never lets __proto__, constructor or prototype through, at any depth', () => {
-    const input = JSON.parse('{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}},"ok":{"__proto__":1,"prototype":2,"keep":3}}');
+    const input = JSON.parse(
+      '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}},"ok":{"__proto__":1,"prototype":2,"keep":3}}',
+    );
     const result = boundExtras(input, 8192);
     expect(result.json).toBe('{"ok":{"keep":3}}');
     expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
   });
 
   it('turns values JSON cannot hold into nothing or null', () => {
-    const result = boundExtras({ f: () => 1, u: undefined, s: Symbol('s'), big: 10n, nan: Number.NaN, d: new Date(0), arr: [undefined, 1] }, 8192);
+    const result = boundExtras(
+      {
+        f: () => 1,
+        u: undefined,
+        s: Symbol('s'),
+        big: 10n,
+        nan: Number.NaN,
+        d: new Date(0),
+        arr: [undefined, 1],
+      },
+      8192,
+    );
     expect(result.json).toBe('{"nan":null,"d":"1970-01-01T00:00:00.000Z","arr":[null,1]}');
   });
 
@@ -47,13 +64,19 @@ describe('boundExtras', () => {
 
   it('always returns parseable JSON within maxBytes', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.integer({ min: 2, max: 600 }), (extras, maxBytes) => {
-        const result = boundExtras(extras, maxBytes);
-        expect(bytes(result.json)).toBeLessThanOrEqual(maxBytes);
-        const parsed = JSON.parse(result.json) as Record<string, unknown>;
-        expect(Object.keys(parsed).length + result.droppedKeys.length).toBe(Object.keys(extras).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)).length);
-        expect(result.truncated).toBe(result.droppedKeys.length > 0);
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.integer({ min: 2, max: 600 }),
+        (extras, maxBytes) => {
+          const result = boundExtras(extras, maxBytes);
+          expect(bytes(result.json)).toBeLessThanOrEqual(maxBytes);
+          const parsed = JSON.parse(result.json) as Record<string, unknown>;
+          expect(Object.keys(parsed).length + result.droppedKeys.length).toBe(
+            Object.keys(extras).filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)).length,
+          );
+          expect(result.truncated).toBe(result.droppedKeys.length > 0);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,4 +1,12 @@
-import { employeeBand, normalizeCountry, normalizeIndustry, parseEmployeeCount, regionOf, seniorityFromTitle, COUNTRIES } from '..';
+import {
+  employeeBand,
+  normalizeCountry,
+  normalizeIndustry,
+  parseEmployeeCount,
+  regionOf,
+  seniorityFromTitle,
+  COUNTRIES,
+} from '..';
 
 describe('seniorityFromTitle', () => {
   it.each([
@@ -82,18 +90,43 @@ describe('parseEmployeeCount', () => {
     expect(parseEmployeeCount(value)).toEqual(expected);
   });
 
-  it.each([[''], ['lots'], ['200-51'], ['-5'], [0], ['0'], [-3], [Number.NaN], [Number.POSITIVE_INFINITY], ['10.5'], ['1,00'], ['99999999'], [null], [{}], ['1-2-3']])(
-    'rejects %j',
-    (value) => {
-      expect(parseEmployeeCount(value)).toBeNull();
-    },
-  );
+  it.each([
+    [''],
+    ['lots'],
+    ['200-51'],
+    ['-5'],
+    [0],
+    ['0'],
+    [-3],
+    [Number.NaN],
+    [Number.POSITIVE_INFINITY],
+    ['10.5'],
+    ['1,00'],
+    ['99999999'],
+    [null],
+    [{}],
+    ['1-2-3'],
+  ])('rejects %j', (value) => {
+    expect(parseEmployeeCount(value)).toBeNull();
+  });
 });
 
 describe('employeeBand', () => {
   it.each([
-    [1, '1-10'], [10, '1-10'], [11, '11-50'], [50, '11-50'], [51, '51-200'], [200, '51-200'], [201, '201-500'],
-    [500, '201-500'], [501, '501-1000'], [1000, '501-1000'], [1001, '1001-5000'], [5000, '1001-5000'], [5001, '5001+'], [2_000_000, '5001+'],
+    [1, '1-10'],
+    [10, '1-10'],
+    [11, '11-50'],
+    [50, '11-50'],
+    [51, '51-200'],
+    [200, '51-200'],
+    [201, '201-500'],
+    [500, '201-500'],
+    [501, '501-1000'],
+    [1000, '501-1000'],
+    [1001, '1001-5000'],
+    [5000, '1001-5000'],
+    [5001, '5001+'],
+    [2_000_000, '5001+'],
   ])('puts %d employees in band %s', (count, band) => {
     expect(employeeBand(count)).toBe(band);
   });
@@ -111,26 +144,63 @@ describe('employeeBand', () => {
 
 describe('normalizeCountry and regionOf', () => {
   it.each([
-    ['US', 'US', 'NA'], ['us', 'US', 'NA'], ['USA', 'US', 'NA'], ['U.S.A.', 'US', 'NA'], ['United States', 'US', 'NA'],
-    ['united states of america', 'US', 'NA'], ['Canada', 'CA', 'NA'], ['GB', 'GB', 'EMEA'], ['UK', 'GB', 'EMEA'],
-    ['United Kingdom', 'GB', 'EMEA'], ['England', 'GB', 'EMEA'], ['Germany', 'DE', 'EMEA'], ['DEU', 'DE', 'EMEA'],
-    ['Deutschland', 'DE', 'EMEA'], ['France', 'FR', 'EMEA'], ['the Netherlands', 'NL', 'EMEA'], ['Holland', 'NL', 'EMEA'],
-    ['United Arab Emirates', 'AE', 'EMEA'], ['UAE', 'AE', 'EMEA'], ['South Africa', 'ZA', 'EMEA'], ['Israel', 'IL', 'EMEA'],
-    ['Turkey', 'TR', 'EMEA'], ['Czech Republic', 'CZ', 'EMEA'], ['Kazakhstan', 'KZ', 'EMEA'], ["Côte d’Ivoire", 'CI', 'EMEA'],
-    ['Ivory Coast', 'CI', 'EMEA'], ['Saint Lucia', 'LC', 'LATAM'], ['St. Kitts & Nevis', 'KN', 'LATAM'], ['Japan', 'JP', 'APAC'], ['JPN', 'JP', 'APAC'], ['India', 'IN', 'APAC'], ['Australia', 'AU', 'APAC'],
-    ['South Korea', 'KR', 'APAC'], ['Hong Kong', 'HK', 'APAC'], ['Vietnam', 'VN', 'APAC'], ['Singapore', 'SG', 'APAC'],
-    ['New Zealand', 'NZ', 'APAC'], ['Mexico', 'MX', 'LATAM'], ['Brazil', 'BR', 'LATAM'], ['Brasil', 'BR', 'LATAM'],
-    ['Argentina', 'AR', 'LATAM'], ['Puerto Rico', 'PR', 'LATAM'], ['Curacao', 'CW', 'LATAM'], ['Trinidad & Tobago', 'TT', 'LATAM'],
+    ['US', 'US', 'NA'],
+    ['us', 'US', 'NA'],
+    ['USA', 'US', 'NA'],
+    ['U.S.A.', 'US', 'NA'],
+    ['United States', 'US', 'NA'],
+    ['united states of america', 'US', 'NA'],
+    ['Canada', 'CA', 'NA'],
+    ['GB', 'GB', 'EMEA'],
+    ['UK', 'GB', 'EMEA'],
+    ['United Kingdom', 'GB', 'EMEA'],
+    ['England', 'GB', 'EMEA'],
+    ['Germany', 'DE', 'EMEA'],
+    ['DEU', 'DE', 'EMEA'],
+    ['Deutschland', 'DE', 'EMEA'],
+    ['France', 'FR', 'EMEA'],
+    ['the Netherlands', 'NL', 'EMEA'],
+    ['Holland', 'NL', 'EMEA'],
+    ['United Arab Emirates', 'AE', 'EMEA'],
+    ['UAE', 'AE', 'EMEA'],
+    ['South Africa', 'ZA', 'EMEA'],
+    ['Israel', 'IL', 'EMEA'],
+    ['Turkey', 'TR', 'EMEA'],
+    ['Czech Republic', 'CZ', 'EMEA'],
+    ['Kazakhstan', 'KZ', 'EMEA'],
+    ['Côte d’Ivoire', 'CI', 'EMEA'],
+    ['Ivory Coast', 'CI', 'EMEA'],
+    ['Saint Lucia', 'LC', 'LATAM'],
+    ['St. Kitts & Nevis', 'KN', 'LATAM'],
+    ['Japan', 'JP', 'APAC'],
+    ['JPN', 'JP', 'APAC'],
+    ['India', 'IN', 'APAC'],
+    ['Australia', 'AU', 'APAC'],
+    ['South Korea', 'KR', 'APAC'],
+    ['Hong Kong', 'HK', 'APAC'],
+    ['Vietnam', 'VN', 'APAC'],
+    ['Singapore', 'SG', 'APAC'],
+    ['New Zealand', 'NZ', 'APAC'],
+    ['Mexico', 'MX', 'LATAM'],
+    ['Brazil', 'BR', 'LATAM'],
+    ['Brasil', 'BR', 'LATAM'],
+    ['Argentina', 'AR', 'LATAM'],
+    ['Puerto Rico', 'PR', 'LATAM'],
+    ['Curacao', 'CW', 'LATAM'],
+    ['Trinidad & Tobago', 'TT', 'LATAM'],
     ['Antarctica', 'AQ', 'unknown'],
   ])('reads %j as %s in %s', (value, code, region) => {
     expect(normalizeCountry(value)).toBe(code);
     expect(regionOf(value)).toBe(region);
   });
 
-  it.each([[''], ['Atlantis'], ['XX'], ['EU'], ['Europe'], [null], [44]])('does not recognise %j', (value) => {
-    expect(normalizeCountry(value)).toBeNull();
-    expect(regionOf(value)).toBe('unknown');
-  });
+  it.each([[''], ['Atlantis'], ['XX'], ['EU'], ['Europe'], [null], [44]])(
+    'does not recognise %j',
+    (value) => {
+      expect(normalizeCountry(value)).toBeNull();
+      expect(regionOf(value)).toBe('unknown');
+    },
+  );
 
   it('covers every ISO 3166-1 country once, each with its name and alpha-3 code', () => {
     expect(COUNTRIES.size).toBe(249);
@@ -144,20 +214,53 @@ describe('normalizeCountry and regionOf', () => {
 
 describe('normalizeIndustry', () => {
   it.each([
-    ['Computer Software', 'software'], ['Information Technology & Services', 'software'], ['Internet', 'software'],
-    ['SaaS', 'saas'], ['Software as a Service', 'saas'], ['B2B SaaS', 'saas'], ['Cloud Software', 'saas'],
-    ['Fintech', 'fintech'], ['Financial Technology', 'fintech'], ['Payments', 'fintech'],
-    ['Financial Services', 'financial_services'], ['Banking', 'financial_services'], ['Insurance', 'financial_services'],
-    ['Investment Management', 'financial_services'], ['Hospital & Health Care', 'healthcare'], ['Pharmaceuticals', 'healthcare'],
-    ['Biotechnology', 'healthcare'], ['Medical Devices', 'healthcare'], ['Manufacturing', 'manufacturing'],
-    ['Automotive', 'manufacturing'], ['Industrial Automation', 'manufacturing'], ['Retail', 'retail'], ['E-Commerce', 'retail'],
-    ['Consumer Goods', 'retail'], ['Higher Education', 'education'], ['E-Learning', 'education'], ['Education Management', 'education'],
-    ['Government Administration', 'government'], ['Public Sector', 'government'], ['Defense & Space', 'government'],
-    ['Media', 'media'], ['Online Media', 'media'], ['Publishing', 'media'], ['Entertainment', 'media'],
-    ['Telecommunications', 'telecommunications'], ['Wireless', 'telecommunications'], ['Management Consulting', 'professional_services'],
-    ['Legal Services', 'professional_services'], ['Accounting', 'professional_services'], ['Staffing and Recruiting', 'professional_services'],
-    ['Non-profit Organization Management', 'nonprofit'], ['NGO', 'nonprofit'], ['Philanthropy', 'nonprofit'],
-    ['professional_services', 'professional_services'], ['Agriculture', 'other'], ['Mining & Metals', 'other'], ['Lawn care', 'other'],
+    ['Computer Software', 'software'],
+    ['Information Technology & Services', 'software'],
+    ['Internet', 'software'],
+    ['SaaS', 'saas'],
+    ['Software as a Service', 'saas'],
+    ['B2B SaaS', 'saas'],
+    ['Cloud Software', 'saas'],
+    ['Fintech', 'fintech'],
+    ['Financial Technology', 'fintech'],
+    ['Payments', 'fintech'],
+    ['Financial Services', 'financial_services'],
+    ['Banking', 'financial_services'],
+    ['Insurance', 'financial_services'],
+    ['Investment Management', 'financial_services'],
+    ['Hospital & Health Care', 'healthcare'],
+    ['Pharmaceuticals', 'healthcare'],
+    ['Biotechnology', 'healthcare'],
+    ['Medical Devices', 'healthcare'],
+    ['Manufacturing', 'manufacturing'],
+    ['Automotive', 'manufacturing'],
+    ['Industrial Automation', 'manufacturing'],
+    ['Retail', 'retail'],
+    ['E-Commerce', 'retail'],
+    ['Consumer Goods', 'retail'],
+    ['Higher Education', 'education'],
+    ['E-Learning', 'education'],
+    ['Education Management', 'education'],
+    ['Government Administration', 'government'],
+    ['Public Sector', 'government'],
+    ['Defense & Space', 'government'],
+    ['Media', 'media'],
+    ['Online Media', 'media'],
+    ['Publishing', 'media'],
+    ['Entertainment', 'media'],
+    ['Telecommunications', 'telecommunications'],
+    ['Wireless', 'telecommunications'],
+    ['Management Consulting', 'professional_services'],
+    ['Legal Services', 'professional_services'],
+    ['Accounting', 'professional_services'],
+    ['Staffing and Recruiting', 'professional_services'],
+    ['Non-profit Organization Management', 'nonprofit'],
+    ['NGO', 'nonprofit'],
+    ['Philanthropy', 'nonprofit'],
+    ['professional_services', 'professional_services'],
+    ['Agriculture', 'other'],
+    ['Mining & Metals', 'other'],
+    ['Lawn care', 'other'],
   ])('maps %j to %s', (value, industry) => {
     expect(normalizeIndustry(value)).toBe(industry);
   });

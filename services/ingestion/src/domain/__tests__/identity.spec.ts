@@ -38,7 +38,9 @@ describe('uuidV5', () => {
   it('produces version 5, RFC-variant UUIDs', () => {
     fc.assert(
       fc.property(fc.string(), (name) => {
-        expect(uuidV5(name, LEAD_ID_NAMESPACE)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(uuidV5(name, LEAD_ID_NAMESPACE)).toMatch(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        );
       }),
     );
   });
@@ -96,10 +98,15 @@ describe('normalizeEmail', () => {
 describe('deriveLeadId', () => {
   it('is stable under case and space changes of the email', () => {
     const variant = fc
-      .tuple(fc.emailAddress(), fc.array(fc.boolean(), { maxLength: 80 }), fc.array(fc.constantFrom(' ', '\t', '\u00a0'), { maxLength: 3 }))
+      .tuple(
+        fc.emailAddress(),
+        fc.array(fc.boolean(), { maxLength: 80 }),
+        fc.array(fc.constantFrom(' ', '\t', '\u00a0'), { maxLength: 3 }),
+      )
       .map(([email, upper, pad]) => ({
         email,
-        variant: pad.join('') + [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('') + pad.join(''),
+        variant:
+          pad.join('') + [...email].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('') + pad.join(''),
       }));
     fc.assert(
       fc.property(variant, ({ email, variant: changed }) => {
@@ -124,14 +131,20 @@ describe('deriveLeadId', () => {
 
 describe('deriveAccountId and anonymousLeadId', () => {
   it('derives one account id per domain, whatever the website spelling', () => {
-    const ids = ['acme.com', 'https://www.Acme.com/about', 'ACME.COM.', 'jane@acme.com'].map((value) => deriveAccountId(normalizeDomain(value) as NormalizedDomain));
+    const ids = ['acme.com', 'https://www.Acme.com/about', 'ACME.COM.', 'jane@acme.com'].map((value) =>
+      deriveAccountId(normalizeDomain(value) as NormalizedDomain),
+    );
     expect(new Set(ids).size).toBe(1);
     expect(ids[0]).toBe(uuidV5('acme.com', ACCOUNT_ID_NAMESPACE));
   });
 
   it('keeps lead, account and anonymous ids apart for the same text', () => {
     const text = 'acme.com';
-    const ids = [deriveLeadId(text as NormalizedEmail), deriveAccountId(text as NormalizedDomain), anonymousLeadId(text)];
+    const ids = [
+      deriveLeadId(text as NormalizedEmail),
+      deriveAccountId(text as NormalizedDomain),
+      anonymousLeadId(text),
+    ];
     expect(new Set(ids).size).toBe(3);
   });
 

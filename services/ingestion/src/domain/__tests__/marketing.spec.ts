@@ -1,22 +1,51 @@
 import { channelOf, parseUtm, type Channel, type Utm } from '..';
 
-const utm = (fields: Partial<Utm>): Utm => ({ campaign: null, source: null, medium: null, term: null, content: null, clickId: null, ...fields });
+const utm = (fields: Partial<Utm>): Utm => ({
+  campaign: null,
+  source: null,
+  medium: null,
+  term: null,
+  content: null,
+  clickId: null,
+  ...fields,
+});
 
 describe('parseUtm', () => {
   it('reads Segment context.campaign, lower-casing source and medium', () => {
-    expect(parseUtm({ campaign: { name: ' Spring Launch ', source: 'Google', medium: 'CPC', term: 'crm software', content: 'ad-1' } })).toEqual(
-      utm({ campaign: 'Spring Launch', source: 'google', medium: 'cpc', term: 'crm software', content: 'ad-1' }),
+    expect(
+      parseUtm({
+        campaign: {
+          name: ' Spring Launch ',
+          source: 'Google',
+          medium: 'CPC',
+          term: 'crm software',
+          content: 'ad-1',
+        },
+      }),
+    ).toEqual(
+      utm({
+        campaign: 'Spring Launch',
+        source: 'google',
+        medium: 'cpc',
+        term: 'crm software',
+        content: 'ad-1',
+      }),
     );
   });
 
   it('fills the gaps from the page URL query', () => {
-    expect(parseUtm({ campaign: { name: 'Spring' }, url: 'https://acme.com/pricing?utm_source=LinkedIn&utm_medium=paid_social&utm_campaign=ignored&utm_content=v2' })).toEqual(
-      utm({ campaign: 'Spring', source: 'linkedin', medium: 'paid_social', content: 'v2' }),
-    );
+    expect(
+      parseUtm({
+        campaign: { name: 'Spring' },
+        url: 'https://acme.com/pricing?utm_source=LinkedIn&utm_medium=paid_social&utm_campaign=ignored&utm_content=v2',
+      }),
+    ).toEqual(utm({ campaign: 'Spring', source: 'linkedin', medium: 'paid_social', content: 'v2' }));
   });
 
   it('reads a bare path with a query string', () => {
-    expect(parseUtm({ url: '/demo?utm_source=newsletter&utm_medium=email&utm_term=a%20b' })).toEqual(utm({ source: 'newsletter', medium: 'email', term: 'a b' }));
+    expect(parseUtm({ url: '/demo?utm_source=newsletter&utm_medium=email&utm_term=a%20b' })).toEqual(
+      utm({ source: 'newsletter', medium: 'email', term: 'a b' }),
+    );
   });
 
   it('notes ad-platform click ids', () => {
@@ -24,9 +53,12 @@ describe('parseUtm', () => {
     expect(parseUtm({ url: 'https://acme.com/?fbclid=abc' }).clickId).toBe('fbclid');
   });
 
-  it.each([[undefined], [null], [''], ['::not a url::'], [42], ['https://acme.com/?utm_source=']])('yields no UTMs from %j', (url) => {
-    expect(parseUtm({ url, campaign: null })).toEqual(utm({}));
-  });
+  it.each([[undefined], [null], [''], ['::not a url::'], [42], ['https://acme.com/?utm_source=']])(
+    'yields no UTMs from %j',
+    (url) => {
+      expect(parseUtm({ url, campaign: null })).toEqual(utm({}));
+    },
+  );
 });
 
 describe('channelOf', () => {
@@ -71,6 +103,8 @@ describe('channelOf', () => {
   });
 
   it('lets UTMs win over the referrer', () => {
-    expect(channelOf(utm({ source: 'newsletter', medium: 'email' }), 'https://www.google.com/')).toBe('email');
+    expect(channelOf(utm({ source: 'newsletter', medium: 'email' }), 'https://www.google.com/')).toBe(
+      'email',
+    );
   });
 });

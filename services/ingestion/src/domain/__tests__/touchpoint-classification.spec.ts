@@ -28,7 +28,10 @@ describe('classifyTrack', () => {
   });
 
   it('treats a submitted demo form as a demo request', () => {
-    expect(classifyTrack('Form Submitted', { form_type: 'demo-request' })).toEqual({ type: 'demo_request', eventName: 'Form Submitted' });
+    expect(classifyTrack('Form Submitted', { form_type: 'demo-request' })).toEqual({
+      type: 'demo_request',
+      eventName: 'Form Submitted',
+    });
     expect(classifyTrack('Form Submitted', { formName: 'Book a Demo' }).type).toBe('demo_request');
     expect(classifyTrack('Form Submitted', { form_type: 'newsletter' }).type).toBe('form_submit');
     expect(classifyTrack('Form Submitted', { form_type: 'demolition' }).type).toBe('form_submit');

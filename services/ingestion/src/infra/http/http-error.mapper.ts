@@ -13,8 +13,21 @@ export type HttpError = {
 const RETRY_AFTER_SECONDS = '5';
 
 const reasonOf = (status: number): string =>
-  ({ 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 408: 'request_timeout', 411: 'length_required', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 429: 'too_many_requests', 431: 'headers_too_large' })[status] ??
-  'client_error';
+  ({
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    406: 'not_acceptable',
+    408: 'request_timeout',
+    411: 'length_required',
+    413: 'payload_too_large',
+    414: 'uri_too_long',
+    415: 'unsupported_media_type',
+    429: 'too_many_requests',
+    431: 'headers_too_large',
+  })[status] ?? 'client_error';
 
 /**
  * Every error as a response the client can act on. Bad input is a 4xx naming the field; only
@@ -22,20 +35,44 @@ const reasonOf = (status: number): string =>
  */
 export function httpErrorOf(error: unknown): HttpError {
   if (error instanceof InvalidInputError) {
-    return { status: 400, body: { error: 'invalid_input', message: 'the request has invalid fields', errors: error.errors }, headers: {}, server: false };
+    return {
+      status: 400,
+      body: { error: 'invalid_input', message: 'the request has invalid fields', errors: error.errors },
+      headers: {},
+      server: false,
+    };
   }
   if (error instanceof UnauthenticatedError) {
-    return { status: 401, body: { error: 'unauthorized', message: error.message }, headers: { 'www-authenticate': 'Basic realm="ingestion", Bearer' }, server: false };
+    return {
+      status: 401,
+      body: { error: 'unauthorized', message: error.message },
+      headers: { 'www-authenticate': 'Basic realm="ingestion", Bearer' },
+      server: false,
+    };
   }
-  if (error instanceof ForbiddenError) return { status: 403, body: { error: 'forbidden', message: error.message }, headers: {}, server: false };
-  if (error instanceof NotFoundError) return { status: 404, body: { error: 'not_found', message: error.message }, headers: {}, server: false };
+  if (error instanceof ForbiddenError)
+    return { status: 403, body: { error: 'forbidden', message: error.message }, headers: {}, server: false };
+  if (error instanceof NotFoundError)
+    return { status: 404, body: { error: 'not_found', message: error.message }, headers: {}, server: false };
   if (error instanceof InvalidEventError) {
     // The mapped event does not fit its schema: the input carried something we cannot represent.
-    return { status: 400, body: { error: 'invalid_input', message: 'the input cannot be represented as an event', errors: error.paths.map((path) => ({ path, message: 'not representable' })) }, headers: {}, server: false };
+    return {
+      status: 400,
+      body: {
+        error: 'invalid_input',
+        message: 'the input cannot be represented as an event',
+        errors: error.paths.map((path) => ({ path, message: 'not representable' })),
+      },
+      headers: {},
+      server: false,
+    };
   }
   const status = error instanceof HttpException ? error.getStatus() : statusCodeOf(error);
   if (status !== undefined && status >= 400 && status < 500) {
-    const message = error instanceof HttpException ? error.message : String((error as { message?: unknown }).message ?? reasonOf(status));
+    const message =
+      error instanceof HttpException
+        ? error.message
+        : String((error as { message?: unknown }).message ?? reasonOf(status));
     return { status, body: { error: reasonOf(status), message }, headers: {}, server: false };
   }
   return {

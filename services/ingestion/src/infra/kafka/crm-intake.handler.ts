@@ -20,9 +20,18 @@ export class CrmIntakeHandler implements JsonIntakeHandler {
 
   private parse(value: unknown): Parsed {
     const { kind, ...fields } = value as { kind?: unknown };
-    if (typeof kind !== 'string' || !(CRM_KINDS as readonly string[]).includes(kind)) return { ok: false, reason: `kind: must be one of ${CRM_KINDS.join(', ')}` };
+    if (typeof kind !== 'string' || !(CRM_KINDS as readonly string[]).includes(kind))
+      return { ok: false, reason: `kind: must be one of ${CRM_KINDS.join(', ')}` };
     const parsed = parseCrmFact(kind as CrmKind, fields);
-    return parsed.ok ? parsed : { ok: false, reason: parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ').slice(0, 2_000) };
+    return parsed.ok
+      ? parsed
+      : {
+          ok: false,
+          reason: parsed.errors
+            .map((e) => `${e.path}: ${e.message}`)
+            .join('; ')
+            .slice(0, 2_000),
+        };
   }
 
   eventIdOf(value: unknown): string | undefined {

@@ -3,10 +3,15 @@ import { InvalidInputError } from '../../app/errors';
 import { INGESTION_EVENT_NAMESPACE } from '../../app/event-ids';
 
 /** A deterministic id for a record we will reject, so validate() can name the problem. */
-export const fallbackEventId = (value: unknown): string => uuidV5(`invalid\n${JSON.stringify(value)}`, INGESTION_EVENT_NAMESPACE);
+export const fallbackEventId = (value: unknown): string =>
+  uuidV5(`invalid\n${JSON.stringify(value)}`, INGESTION_EVENT_NAMESPACE);
 
 /** The dead-letter reason: the field paths and problems, bounded. */
 export function reasonOf(error: unknown): string {
-  if (error instanceof InvalidInputError) return error.errors.map((e) => `${e.path}: ${e.message}`).join('; ').slice(0, 2_000);
+  if (error instanceof InvalidInputError)
+    return error.errors
+      .map((e) => `${e.path}: ${e.message}`)
+      .join('; ')
+      .slice(0, 2_000);
   return error instanceof Error ? error.message.slice(0, 2_000) : 'invalid record';
 }

@@ -21,7 +21,10 @@ export class SegmentIntakeHandler implements JsonIntakeHandler {
 
   eventIdOf(value: unknown): string | undefined {
     const messageId = (value as { messageId?: unknown }).messageId;
-    if ((typeof messageId === 'string' && messageId.length > 0 && messageId.length <= 200) || typeof messageId === 'number') {
+    if (
+      (typeof messageId === 'string' && messageId.length > 0 && messageId.length <= 200) ||
+      typeof messageId === 'number'
+    ) {
       return sourceEventId(SEGMENT_INTAKE_SOURCE, String(messageId));
     }
     return fallbackEventId(value); // validate() names the problem
@@ -38,9 +41,10 @@ export class SegmentIntakeHandler implements JsonIntakeHandler {
   }
 
   async handle(events: readonly Envelope<unknown>[], tx: TxContext): Promise<void> {
-    const calls = events.map((e) => this.parsed.get(e.value as object) ?? parseSegmentInput('any', e.value)[0]).filter((c): c is SegmentCall => c !== undefined);
+    const calls = events
+      .map((e) => this.parsed.get(e.value as object) ?? parseSegmentInput('any', e.value)[0])
+      .filter((c): c is SegmentCall => c !== undefined);
     const receivedAt = Math.max(...events.map((e) => e.occurredAt).filter(Number.isFinite), 0) || Date.now();
     await this.processor.apply(new SqlIngestionTx(tx), { source: SEGMENT_INTAKE_SOURCE, calls, receivedAt });
   }
 }
-

@@ -33,8 +33,12 @@ export class IngestionTables1764300000000 implements MigrationInterface {
         created_at           timestamptz NOT NULL DEFAULT now(),
         updated_at           timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX ingestion_leads_merged_into ON ingestion_leads (merged_into) WHERE merged_into IS NOT NULL`);
-    await q.query(`CREATE INDEX ingestion_leads_account ON ingestion_leads (account_id) WHERE account_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ingestion_leads_merged_into ON ingestion_leads (merged_into) WHERE merged_into IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX ingestion_leads_account ON ingestion_leads (account_id) WHERE account_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE ingestion_identities (
         kind        text        NOT NULL CHECK (kind IN ('anonymous', 'user')),
@@ -62,7 +66,9 @@ export class IngestionTables1764300000000 implements MigrationInterface {
         PRIMARY KEY (source, key)
       )`);
     await q.query(`CREATE INDEX ingestion_idempotency_received_at ON ingestion_idempotency (received_at)`);
-    await q.query(`CREATE TABLE ingestion_opportunities (opportunity_id text PRIMARY KEY, first_seen_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query(
+      `CREATE TABLE ingestion_opportunities (opportunity_id text PRIMARY KEY, first_seen_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await q.query(`
       CREATE TABLE ingestion_api_keys (
         key_id                text        PRIMARY KEY,
@@ -88,7 +94,15 @@ export class IngestionTables1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['ingestion_erasures', 'ingestion_api_keys', 'ingestion_opportunities', 'ingestion_idempotency', 'ingestion_accounts', 'ingestion_identities', 'ingestion_leads']) {
+    for (const table of [
+      'ingestion_erasures',
+      'ingestion_api_keys',
+      'ingestion_opportunities',
+      'ingestion_idempotency',
+      'ingestion_accounts',
+      'ingestion_identities',
+      'ingestion_leads',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -2,11 +2,28 @@ import type { Region, Seniority } from '@smarketing/contracts';
 import type { LeadRecord } from '../../app/ports/lead-record';
 
 export type LeadRow = {
-  lead_id: string; email: string | null; anonymous_ids: string[]; first_name: string | null; last_name: string | null;
-  title: string | null; seniority: string; company: string | null; account_id: string | null; account_domain: string | null;
-  account_matched_by: string | null; account_match_reason: string | null; employee_count: number | null; industry: string | null;
-  country: string | null; region: string; is_free_mail: boolean; is_student: boolean | null; extra_traits: string | null;
-  source: string; occurred_at: string; merged_into: string | null;
+  lead_id: string;
+  email: string | null;
+  anonymous_ids: string[];
+  first_name: string | null;
+  last_name: string | null;
+  title: string | null;
+  seniority: string;
+  company: string | null;
+  account_id: string | null;
+  account_domain: string | null;
+  account_matched_by: string | null;
+  account_match_reason: string | null;
+  employee_count: number | null;
+  industry: string | null;
+  country: string | null;
+  region: string;
+  is_free_mail: boolean;
+  is_student: boolean | null;
+  extra_traits: string | null;
+  source: string;
+  occurred_at: string;
+  merged_into: string | null;
 };
 
 export const leadOfRow = (r: LeadRow): LeadRecord => ({

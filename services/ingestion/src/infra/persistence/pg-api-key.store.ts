@@ -3,8 +3,17 @@ import type { ApiKeyRecord, KeyKind, Scope } from '../../app/keys/api-key';
 import { ApiKeyStore } from '../../app/ports/api-key-store.port';
 
 type Row = {
-  key_id: string; kind: string; name: string; source: string; scopes: string[]; secret_hash: Buffer; signing_secret: string | null;
-  rate_limit_per_window: number | null; created_at: Date; rotated_at: Date | null; revoked_at: Date | null;
+  key_id: string;
+  kind: string;
+  name: string;
+  source: string;
+  scopes: string[];
+  secret_hash: Buffer;
+  signing_secret: string | null;
+  rate_limit_per_window: number | null;
+  created_at: Date;
+  rotated_at: Date | null;
+  revoked_at: Date | null;
 };
 
 const recordOf = (r: Row): ApiKeyRecord => ({
@@ -41,7 +50,17 @@ export class PgApiKeyStore extends ApiKeyStore {
     await this.db.query(
       `INSERT INTO ingestion_api_keys (key_id, kind, name, source, scopes, secret_hash, signing_secret, rate_limit_per_window, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [k.keyId, k.kind, k.name, k.source, k.scopes, k.secretHash, k.signingSecret, k.rateLimitPerWindow, iso(k.createdAt)],
+      [
+        k.keyId,
+        k.kind,
+        k.name,
+        k.source,
+        k.scopes,
+        k.secretHash,
+        k.signingSecret,
+        k.rateLimitPerWindow,
+        iso(k.createdAt),
+      ],
     );
     this.cache.delete(k.keyId);
   }
@@ -49,7 +68,9 @@ export class PgApiKeyStore extends ApiKeyStore {
   async find(keyId: string): Promise<ApiKeyRecord | null> {
     const hit = this.cache.get(keyId);
     if (hit && hit.until > Date.now()) return hit.record;
-    const rows = (await this.db.query(`SELECT * FROM ingestion_api_keys WHERE key_id = $1`, [keyId])) as Row[];
+    const rows = (await this.db.query(`SELECT * FROM ingestion_api_keys WHERE key_id = $1`, [
+      keyId,
+    ])) as Row[];
     const record = rows[0] ? recordOf(rows[0]) : null;
     if (this.ttlMs > 0) {
       if (this.cache.size > 10_000) this.cache.clear(); // random key ids must not grow it without bound
@@ -59,25 +80,31 @@ export class PgApiKeyStore extends ApiKeyStore {
   }
 
   async list(): Promise<readonly ApiKeyRecord[]> {
-    return ((await this.db.query(`SELECT * FROM ingestion_api_keys ORDER BY created_at, key_id`)) as Row[]).map(recordOf);
+    return (
+      (await this.db.query(`SELECT * FROM ingestion_api_keys ORDER BY created_at, key_id`)) as Row[]
+    ).map(recordOf);
   }
 
   async rotate(keyId: string, secretHash: Buffer, at: number): Promise<boolean> {
     this.cache.delete(keyId);
-    return this.updated(`UPDATE ingestion_api_keys SET secret_hash = $2, rotated_at = $3 WHERE key_id = $1 AND revoked_at IS NULL RETURNING 1`, [
-      keyId,
-      secretHash,
-      iso(at),
-    ]);
+    return this.updated(
+      `UPDATE ingestion_api_keys SET secret_hash = $2, rotated_at = $3 WHERE key_id = $1 AND revoked_at IS NULL RETURNING 1`,
+      [keyId, secretHash, iso(at)],
+    );
   }
 
   async revoke(keyId: string, at: number): Promise<boolean> {
     this.cache.delete(keyId);
-    return this.updated(`UPDATE ingestion_api_keys SET revoked_at = $2 WHERE key_id = $1 AND revoked_at IS NULL RETURNING 1`, [keyId, iso(at)]);
+    return this.updated(
+      `UPDATE ingestion_api_keys SET revoked_at = $2 WHERE key_id = $1 AND revoked_at IS NULL RETURNING 1`,
+      [keyId, iso(at)],
+    );
   }
 
   private async updated(update: string, params: unknown[]): Promise<boolean> {
-    const rows = (await this.db.query(`WITH u AS (${update}) SELECT count(*)::int AS n FROM u`, params)) as { n: number }[];
+    const rows = (await this.db.query(`WITH u AS (${update}) SELECT count(*)::int AS n FROM u`, params)) as {
+      n: number;
+    }[];
     return rows[0]?.n === 1;
   }
 }

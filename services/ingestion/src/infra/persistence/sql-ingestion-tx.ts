@@ -1,7 +1,13 @@
 import type { EventTypeMap, TopicDef } from '@smarketing/contracts';
 import type { TxContext } from '@smarketing/messaging';
 import { IngestionTx, type IdempotencyKey } from '../../app/ports/ingestion-tx.port';
-import type { AccountRecord, IdentityKind, IdentityLink, LeadPatch, LeadRecord } from '../../app/ports/lead-record';
+import type {
+  AccountRecord,
+  IdentityKind,
+  IdentityLink,
+  LeadPatch,
+  LeadRecord,
+} from '../../app/ports/lead-record';
 import { leadOfRow, type LeadRow } from './lead-row.mapper';
 import { UPSERT_LEADS_SQL } from './lead-upsert.sql';
 
@@ -21,7 +27,10 @@ export class SqlIngestionTx extends IngestionTx {
     return new Set(rows.map((r) => r.event_id));
   }
 
-  async resolveIdentities(kind: IdentityKind, externalIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  async resolveIdentities(
+    kind: IdentityKind,
+    externalIds: readonly string[],
+  ): Promise<ReadonlyMap<string, string>> {
     const rows = await this.tx.query<{ external_id: string; lead_id: string }>(
       `SELECT external_id, lead_id FROM ingestion_identities WHERE kind = $1 AND external_id = ANY($2::text[])`,
       [kind, externalIds],
@@ -42,10 +51,27 @@ export class SqlIngestionTx extends IngestionTx {
     if (patches.length === 0) return [];
     const col = <K extends keyof LeadPatch>(k: K) => patches.map((p) => p[k]);
     const rows = await this.tx.query<LeadRow>(UPSERT_LEADS_SQL, [
-      col('leadId'), col('email'), patches.map((p) => JSON.stringify(p.anonymousIds)), col('firstName'), col('lastName'), col('title'),
-      col('seniority'), col('company'), col('accountId'), col('accountDomain'), col('accountMatchedBy'), col('accountMatchReason'),
-      col('employeeCount'), col('industry'), col('country'), col('region'), col('isFreeMail'), col('isStudent'), col('extraTraits'),
-      col('source'), col('occurredAt'),
+      col('leadId'),
+      col('email'),
+      patches.map((p) => JSON.stringify(p.anonymousIds)),
+      col('firstName'),
+      col('lastName'),
+      col('title'),
+      col('seniority'),
+      col('company'),
+      col('accountId'),
+      col('accountDomain'),
+      col('accountMatchedBy'),
+      col('accountMatchReason'),
+      col('employeeCount'),
+      col('industry'),
+      col('country'),
+      col('region'),
+      col('isFreeMail'),
+      col('isStudent'),
+      col('extraTraits'),
+      col('source'),
+      col('occurredAt'),
     ]);
     return rows.map(leadOfRow);
   }
@@ -69,9 +95,15 @@ export class SqlIngestionTx extends IngestionTx {
     );
     const merged = rows.map((r) => r.lead_id);
     if (merged.length) {
-      await this.tx.query(`UPDATE ingestion_identities SET lead_id = $1 WHERE lead_id = ANY($2::uuid[])`, [survivorId, merged]);
+      await this.tx.query(`UPDATE ingestion_identities SET lead_id = $1 WHERE lead_id = ANY($2::uuid[])`, [
+        survivorId,
+        merged,
+      ]);
       // Placeholders merged earlier into one of these now follow the survivor too.
-      await this.tx.query(`UPDATE ingestion_leads SET merged_into = $1 WHERE merged_into = ANY($2::uuid[])`, [survivorId, merged]);
+      await this.tx.query(`UPDATE ingestion_leads SET merged_into = $1 WHERE merged_into = ANY($2::uuid[])`, [
+        survivorId,
+        merged,
+      ]);
     }
     return merged.sort();
   }
@@ -86,7 +118,12 @@ export class SqlIngestionTx extends IngestionTx {
          name = COALESCE(EXCLUDED.name, a.name),
          group_ids = ARRAY(SELECT DISTINCT unnest(a.group_ids || EXCLUDED.group_ids) ORDER BY 1),
          updated_at = now()`,
-      [sorted.map((a) => a.accountId), sorted.map((a) => a.domain), sorted.map((a) => a.name), sorted.map((a) => a.groupId)],
+      [
+        sorted.map((a) => a.accountId),
+        sorted.map((a) => a.domain),
+        sorted.map((a) => a.name),
+        sorted.map((a) => a.groupId),
+      ],
     );
   }
 
@@ -109,11 +146,20 @@ export class SqlIngestionTx extends IngestionTx {
     const ids = [leadId, ...rows.map((r) => r.lead_id)];
     // Identities (cookies, user ids) point at the person; published copies of their profile go too.
     await this.tx.query(`DELETE FROM ingestion_identities WHERE lead_id = ANY($1::uuid[])`, [ids]);
-    await this.tx.query(`DELETE FROM messaging_outbox WHERE sent_at IS NOT NULL AND message_key = ANY($1::text[])`, [ids]);
+    await this.tx.query(
+      `DELETE FROM messaging_outbox WHERE sent_at IS NOT NULL AND message_key = ANY($1::text[])`,
+      [ids],
+    );
     return rows.length;
   }
 
-  async recordErasure(a: { erasureId: string; leadId: string; requestedBy: string; requestedAt: number; rowsErased: number }): Promise<void> {
+  async recordErasure(a: {
+    erasureId: string;
+    leadId: string;
+    requestedBy: string;
+    requestedAt: number;
+    rowsErased: number;
+  }): Promise<void> {
     await this.tx.query(
       `INSERT INTO ingestion_erasures (erasure_id, lead_id, requested_by, requested_at, rows_erased) VALUES ($1, $2, $3, $4, $5)`,
       [a.erasureId, a.leadId, a.requestedBy, new Date(a.requestedAt).toISOString(), a.rowsErased],

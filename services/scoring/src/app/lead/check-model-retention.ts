@@ -5,6 +5,11 @@ import { TOUCHPOINT_RETENTION } from './touchpoint-history';
 export const checkModelFitsRetention = (model: ScoringModel): ModelFieldError[] =>
   model.rules.flatMap((rule, i) =>
     rule.kind === 'engagement' && rule.minCount > TOUCHPOINT_RETENTION
-      ? [{ path: `rules[${i}].minCount`, message: `must be <= ${TOUCHPOINT_RETENTION} (touchpoints kept per type and lead)` }]
+      ? [
+          {
+            path: `rules[${i}].minCount`,
+            message: `must be <= ${TOUCHPOINT_RETENTION} (touchpoints kept per type and lead)`,
+          },
+        ]
       : [],
   );

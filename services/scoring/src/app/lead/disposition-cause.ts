@@ -28,14 +28,26 @@ export const dispositionEffect = (event: LeadDispositioned): DispositionEffect |
       return { cause: { kind: 'disposition_qualified' }, outcome: 'sql', detail };
     case 'rejected':
       return {
-        cause: { kind: 'disposition_rejected', reason: REJECTION[reason ?? 'other'], ...(reason === null ? {} : { note: reason }) },
+        cause: {
+          kind: 'disposition_rejected',
+          reason: REJECTION[reason ?? 'other'],
+          ...(reason === null ? {} : { note: reason }),
+        },
         outcome: 'rejected',
         detail,
       };
     case 'disqualified':
-      return { cause: { kind: 'disposition_disqualified', reason: reason ?? 'unspecified' }, outcome: 'rejected', detail };
+      return {
+        cause: { kind: 'disposition_disqualified', reason: reason ?? 'unspecified' },
+        outcome: 'rejected',
+        detail,
+      };
     case 'recycled':
-      return { cause: { kind: 'disposition_recycled', ...(reason === null ? {} : { reason }) }, outcome: null, detail };
+      return {
+        cause: { kind: 'disposition_recycled', ...(reason === null ? {} : { reason }) },
+        outcome: null,
+        detail,
+      };
     case 'unknown':
       return undefined;
     default: {

@@ -3,7 +3,8 @@ import type { ModelStore } from '../ports/model-store.port';
 import type { LeadRecord } from './lead-record';
 
 /** An event at or before the lead's erasure belongs to the erased person: it is dropped. */
-export const isErasedFor = (lead: LeadRecord, at: number): boolean => lead.erasure !== null && at <= lead.erasure.at;
+export const isErasedFor = (lead: LeadRecord, at: number): boolean =>
+  lead.erasure !== null && at <= lead.erasure.at;
 
 export const seen = (lead: LeadRecord, at: number): void => {
   if (at < lead.firstSeenAt) lead.firstSeenAt = at;

@@ -37,4 +37,5 @@ export const newLeadRecord = (leadId: string, firstSeenAt: number): LeadRecord =
 });
 
 /** A lead with nothing to score on (a placeholder created by a disposition or an opportunity). */
-export const hasSignals = (lead: LeadRecord): boolean => lead.profile !== null || Object.keys(lead.touchpoints).length > 0;
+export const hasSignals = (lead: LeadRecord): boolean =>
+  lead.profile !== null || Object.keys(lead.touchpoints).length > 0;

@@ -22,7 +22,8 @@ export class LeadWorkingSet {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
       const missing = new Map<string, number>();
       for (const lead of leads.values()) {
-        if (lead.mergedInto !== null && !leads.has(lead.mergedInto)) missing.set(lead.mergedInto, lead.firstSeenAt);
+        if (lead.mergedInto !== null && !leads.has(lead.mergedInto))
+          missing.set(lead.mergedInto, lead.firstSeenAt);
       }
       if (missing.size === 0) break;
       for (const [id, lead] of await store.lockMany(missing)) leads.set(id, lead);
@@ -57,6 +58,7 @@ export class LeadWorkingSet {
 /** Earliest event time per lead id, for the placeholders a batch may create. */
 export const firstSeenByLead = (items: readonly { leadId: string; at: number }[]): Map<string, number> => {
   const map = new Map<string, number>();
-  for (const { leadId, at } of items) map.set(leadId, Math.min(at, map.get(leadId) ?? Number.POSITIVE_INFINITY));
+  for (const { leadId, at } of items)
+    map.set(leadId, Math.min(at, map.get(leadId) ?? Number.POSITIVE_INFINITY));
   return map;
 };

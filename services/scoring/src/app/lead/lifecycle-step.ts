@@ -12,7 +12,13 @@ export type CauseMeta = {
 };
 
 /** Applies one lifecycle cause to a lead and emits lifecycle-changed for the transition it makes, if any. */
-export const applyLifecycleCause = (lead: LeadRecord, cause: LifecycleCause, at: number, meta: CauseMeta, sink: ScoringEventSink): boolean => {
+export const applyLifecycleCause = (
+  lead: LeadRecord,
+  cause: LifecycleCause,
+  at: number,
+  meta: CauseMeta,
+  sink: ScoringEventSink,
+): boolean => {
   const result = transition(lead.lifecycle, cause, at);
   lead.lifecycle = result.state;
   for (const t of result.transitions) {

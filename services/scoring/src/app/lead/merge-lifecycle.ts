@@ -1,7 +1,16 @@
 import type { LifecycleStage, LifecycleState } from '../../domain';
 
 /** How far a lead got; the exits rank just above a plain lead (they carry sales' decision). */
-const RANK: Record<LifecycleStage, number> = { lead: 0, recycled: 1, disqualified: 1, mql: 2, sal: 3, sql: 4, opportunity: 5, customer: 6 };
+const RANK: Record<LifecycleStage, number> = {
+  lead: 0,
+  recycled: 1,
+  disqualified: 1,
+  mql: 2,
+  sal: 3,
+  sql: 4,
+  opportunity: 5,
+  customer: 6,
+};
 
 /**
  * The survivor of a merge keeps its own lifecycle unless a merged lead got further; open

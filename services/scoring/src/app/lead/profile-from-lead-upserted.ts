@@ -16,7 +16,8 @@ const propertiesOf = (extraTraits: string | null): Record<string, PropertyValue>
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
   const properties: Record<string, PropertyValue> = {};
   for (const [key, value] of Object.entries(parsed).slice(0, MAX_PROPERTIES)) {
-    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) properties[key] = value;
+    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)))
+      properties[key] = value;
     else if (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) properties[key] = value;
   }
   return properties;
@@ -28,7 +29,13 @@ const propertiesOf = (extraTraits: string | null): Record<string, PropertyValue>
  */
 export const profileFromLeadUpserted = (event: LeadUpserted): LeadProfile => {
   const at = event.email?.lastIndexOf('@') ?? -1;
-  const emailDomain = event.email && at >= 0 ? event.email.slice(at + 1).trim().toLowerCase() : undefined;
+  const emailDomain =
+    event.email && at >= 0
+      ? event.email
+          .slice(at + 1)
+          .trim()
+          .toLowerCase()
+      : undefined;
   return {
     ...(emailDomain ? { emailDomain } : {}),
     isFreeMail: event.isFreeMail,

@@ -1,5 +1,11 @@
 import type { FiredRule as WireFiredRule } from '@smarketing/contracts';
-import { scoreLead, type LeadProfile, type LeadScore, type LifecycleCause, type ScoringModel } from '../../domain';
+import {
+  scoreLead,
+  type LeadProfile,
+  type LeadScore,
+  type LifecycleCause,
+  type ScoringModel,
+} from '../../domain';
 import type { ScoringEventSink } from '../ports/scoring-event-sink.port';
 import type { LeadRecord } from './lead-record';
 import { applyLifecycleCause } from './lifecycle-step';
@@ -19,17 +25,30 @@ export type ScoreTrigger = {
   occurredAt?: number;
 };
 
-export const signalsOf = (lead: LeadRecord) => ({ profile: lead.profile ?? EMPTY_PROFILE, touchpoints: toTouchpoints(lead.touchpoints) });
+export const signalsOf = (lead: LeadRecord) => ({
+  profile: lead.profile ?? EMPTY_PROFILE,
+  touchpoints: toTouchpoints(lead.touchpoints),
+});
 
 const wireRules = (score: LeadScore): WireFiredRule[] =>
-  score.firedRules.map((r) => ({ ruleId: r.ruleId, group: r.capGroup ?? r.group, points: r.points, detail: r.detail }));
+  score.firedRules.map((r) => ({
+    ruleId: r.ruleId,
+    group: r.capGroup ?? r.group,
+    points: r.points,
+    detail: r.detail,
+  }));
 
 /**
  * Scores a lead under the default model, emits lead-scored when the total or the band changed, and
  * feeds the band to the lifecycle. A recycled lead re-qualifies on engagement since the recycle only.
  * Returns whether the score or band changed.
  */
-export const rescoreLead = (lead: LeadRecord, model: ScoringModel, trigger: ScoreTrigger, sink: ScoringEventSink): boolean => {
+export const rescoreLead = (
+  lead: LeadRecord,
+  model: ScoringModel,
+  trigger: ScoreTrigger,
+  sink: ScoringEventSink,
+): boolean => {
   const signals = signalsOf(lead);
   const at = trigger.evaluateAt;
   const occurredAt = trigger.occurredAt ?? at;
@@ -55,7 +74,8 @@ export const rescoreLead = (lead: LeadRecord, model: ScoringModel, trigger: Scor
   }
 
   const since = lead.lifecycle.stage === 'recycled' ? lead.lifecycle.enteredAt : undefined;
-  const lifecycleScore = since === undefined ? score : scoreLead(model, signals, at, { engagementSince: since });
+  const lifecycleScore =
+    since === undefined ? score : scoreLead(model, signals, at, { engagementSince: since });
   const cause: LifecycleCause = {
     kind: 'score_changed',
     band: lifecycleScore.band,
@@ -70,4 +90,5 @@ export const rescoreLead = (lead: LeadRecord, model: ScoringModel, trigger: Scor
 };
 
 /** Evaluation time for an event: never earlier than the lead's last evaluation, so a late event cannot move the score back in time. */
-export const evaluationTime = (lead: LeadRecord, eventAt: number): number => Math.max(eventAt, lead.score?.at ?? Number.NEGATIVE_INFINITY);
+export const evaluationTime = (lead: LeadRecord, eventAt: number): number =>
+  Math.max(eventAt, lead.score?.at ?? Number.NEGATIVE_INFINITY);

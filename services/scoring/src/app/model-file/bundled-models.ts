@@ -20,7 +20,9 @@ export const loadBundledModels = (): ScoringModel[] =>
   Object.entries(BUNDLED).map(([file, document]) => {
     const result = parseScoringModel(document);
     if (!result.ok) {
-      throw new Error(`Invalid scoring model ${file}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      throw new Error(
+        `Invalid scoring model ${file}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      );
     }
     const expected = `${result.model.id}.v${result.model.version}.json`;
     if (expected !== file) throw new Error(`Scoring model file ${file} holds ${expected}`);

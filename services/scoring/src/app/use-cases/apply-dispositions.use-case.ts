@@ -11,7 +11,10 @@ export class ApplyDispositions {
   async execute(events: readonly Incoming<LeadDispositioned>[], tx: ScoringTx): Promise<void> {
     const relevant = events.filter((e) => dispositionEffect(e.value) !== undefined);
     if (!relevant.length) return;
-    const leads = await LeadWorkingSet.open(tx.leads, firstSeenByLead(relevant.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))));
+    const leads = await LeadWorkingSet.open(
+      tx.leads,
+      firstSeenByLead(relevant.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))),
+    );
     for (const event of relevant) {
       const effect = dispositionEffect(event.value);
       const lead = leads.resolve(event.value.leadId);
@@ -22,7 +25,13 @@ export class ApplyDispositions {
         lead,
         effect.cause,
         event.occurredAt,
-        { kind: 'disposition', detail: effect.detail, eventId: event.eventId, reason: event.value.reason, repId: event.value.repId },
+        {
+          kind: 'disposition',
+          detail: effect.detail,
+          eventId: event.eventId,
+          reason: event.value.reason,
+          repId: event.value.repId,
+        },
         tx.events,
       );
       leads.touch(lead);

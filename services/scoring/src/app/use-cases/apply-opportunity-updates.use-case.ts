@@ -31,7 +31,9 @@ export class ApplyOpportunityUpdates {
     if (!relevant.length) return;
     const leads = await LeadWorkingSet.open(
       tx.leads,
-      firstSeenByLead(relevant.flatMap((e) => e.value.leadIds.map((leadId) => ({ leadId, at: e.occurredAt })))),
+      firstSeenByLead(
+        relevant.flatMap((e) => e.value.leadIds.map((leadId) => ({ leadId, at: e.occurredAt }))),
+      ),
     );
     for (const event of relevant) {
       const effect = effectOf(event.value);
@@ -42,7 +44,13 @@ export class ApplyOpportunityUpdates {
         if (isErasedFor(lead, event.occurredAt)) continue;
         seen(lead, event.occurredAt);
         lead.outcome = furthestOutcome(lead.outcome, effect.outcome);
-        applyLifecycleCause(lead, effect.cause, event.occurredAt, { kind: 'opportunity', detail, eventId: event.eventId }, tx.events);
+        applyLifecycleCause(
+          lead,
+          effect.cause,
+          event.occurredAt,
+          { kind: 'opportunity', detail, eventId: event.eventId },
+          tx.events,
+        );
         leads.touch(lead);
       }
     }

@@ -13,10 +13,14 @@ export type CompareInput = {
 export type ComparisonView = {
   at: number;
   leads: number;
-  models: (Omit<ModelComparisonEntry, 'bandChanges'> & { bandChangeCount: number; bandChanges: ModelComparisonEntry['bandChanges'] })[];
+  models: (Omit<ModelComparisonEntry, 'bandChanges'> & {
+    bandChangeCount: number;
+    bandChanges: ModelComparisonEntry['bandChanges'];
+  })[];
 };
 
-export type CompareResult = { kind: 'compared'; view: ComparisonView } | { kind: 'model_not_found'; path: string; message: string };
+export type CompareResult =
+  { kind: 'compared'; view: ComparisonView } | { kind: 'model_not_found'; path: string; message: string };
 
 /**
  * Scores every lead's stored signals under two or more models: band distribution, the leads that
@@ -32,7 +36,10 @@ export class CompareScoringModels {
     return this.transactions.run(async (tx): Promise<CompareResult> => {
       const models: ScoringModel[] = [];
       for (const [i, ref] of input.models.entries()) {
-        const stored = ref.version === undefined ? await tx.models.latest(ref.modelId) : await tx.models.get(ref.modelId, ref.version);
+        const stored =
+          ref.version === undefined
+            ? await tx.models.latest(ref.modelId)
+            : await tx.models.get(ref.modelId, ref.version);
         if (stored === undefined) {
           const name = ref.version === undefined ? ref.modelId : `${ref.modelId} version ${ref.version}`;
           return { kind: 'model_not_found', path: `models[${i}]`, message: `no published model ${name}` };
@@ -40,7 +47,8 @@ export class CompareScoringModels {
         models.push(stored.model);
       }
       const [first, ...rest] = models;
-      if (first === undefined) return { kind: 'model_not_found', path: 'models', message: 'needs at least one model' };
+      if (first === undefined)
+        return { kind: 'model_not_found', path: 'models', message: 'needs at least one model' };
       const leads = await tx.leads.comparable();
       const at = input.at ?? this.clock.now();
       const entries = compareModels([first, ...rest], leads, at);
@@ -49,7 +57,11 @@ export class CompareScoringModels {
         view: {
           at,
           leads: leads.length,
-          models: entries.map((e) => ({ ...e, bandChangeCount: e.bandChanges.length, bandChanges: e.bandChanges.slice(0, input.maxBandChanges) })),
+          models: entries.map((e) => ({
+            ...e,
+            bandChangeCount: e.bandChanges.length,
+            bandChanges: e.bandChanges.slice(0, input.maxBandChanges),
+          })),
         },
       };
     });

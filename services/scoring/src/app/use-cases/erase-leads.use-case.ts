@@ -10,7 +10,10 @@ import type { Incoming, ScoringTx } from '../ports/transactions.port';
  */
 export class EraseLeads {
   async execute(events: readonly Incoming<LeadErased>[], tx: ScoringTx): Promise<void> {
-    const leads = await LeadWorkingSet.open(tx.leads, firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))));
+    const leads = await LeadWorkingSet.open(
+      tx.leads,
+      firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))),
+    );
     for (const event of events) {
       const targets = new Set<LeadRecord>([leads.raw(event.value.leadId), leads.resolve(event.value.leadId)]);
       for (const lead of targets) {
@@ -18,7 +21,11 @@ export class EraseLeads {
         Object.assign(lead, {
           ...newLeadRecord(lead.leadId, event.occurredAt),
           mergedInto: lead.mergedInto,
-          erasure: { erasureId: event.value.erasureId, requestedBy: event.value.requestedBy, at: event.occurredAt },
+          erasure: {
+            erasureId: event.value.erasureId,
+            requestedBy: event.value.requestedBy,
+            at: event.occurredAt,
+          },
         });
         leads.touch(lead);
       }

@@ -12,7 +12,8 @@ export type LeadScoreView = {
   outcome: LeadOutcome | null;
 };
 
-export type GetLeadScoreResult = { kind: 'found'; view: LeadScoreView } | { kind: 'lead_not_found' } | { kind: 'model_not_found' };
+export type GetLeadScoreResult =
+  { kind: 'found'; view: LeadScoreView } | { kind: 'lead_not_found' } | { kind: 'model_not_found' };
 
 /**
  * The lead's current score under the default model, with its explanation and lifecycle stage. With a
@@ -29,12 +30,18 @@ export class GetLeadScore {
       if (lead === undefined || lead.score === null || !hasSignals(lead)) return { kind: 'lead_not_found' };
       let score = lead.score;
       if (model !== undefined) {
-        const stored = model.version === undefined ? await tx.models.latest(model.modelId) : await tx.models.get(model.modelId, model.version);
+        const stored =
+          model.version === undefined
+            ? await tx.models.latest(model.modelId)
+            : await tx.models.get(model.modelId, model.version);
         if (stored === undefined) return { kind: 'model_not_found' };
         score = scoreLead(stored.model, signalsOf(lead), score.at);
       }
       const mergedInto = lead.leadId === leadId ? null : lead.leadId;
-      return { kind: 'found', view: { leadId, mergedInto, score, lifecycle: lead.lifecycle, outcome: lead.outcome } };
+      return {
+        kind: 'found',
+        view: { leadId, mergedInto, score, lifecycle: lead.lifecycle, outcome: lead.outcome },
+      };
     });
   }
 }

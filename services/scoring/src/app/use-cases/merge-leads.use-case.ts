@@ -9,7 +9,12 @@ import { mergeHistories } from '../lead/touchpoint-history';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
 import type { ScoringEventSink } from '../ports/scoring-event-sink.port';
 
-const absorb = (survivor: LeadRecord, merged: LeadRecord, event: Incoming<LeadsMerged>, sink: ScoringEventSink): void => {
+const absorb = (
+  survivor: LeadRecord,
+  merged: LeadRecord,
+  event: Incoming<LeadsMerged>,
+  sink: ScoringEventSink,
+): void => {
   survivor.touchpoints = mergeHistories(survivor.touchpoints, merged.touchpoints);
   // The survivor's own profile wins; a placeholder survivor takes the merged lead's.
   if (survivor.profile === null && merged.profile !== null) {
@@ -40,7 +45,9 @@ const absorb = (survivor: LeadRecord, merged: LeadRecord, event: Incoming<LeadsM
 export class MergeLeads {
   async execute(events: readonly Incoming<LeadsMerged>[], tx: ScoringTx): Promise<void> {
     const model = await requireDefaultModel(tx.models);
-    const ids = events.flatMap((e) => [e.value.leadId, ...e.value.mergedLeadIds].map((leadId) => ({ leadId, at: e.occurredAt })));
+    const ids = events.flatMap((e) =>
+      [e.value.leadId, ...e.value.mergedLeadIds].map((leadId) => ({ leadId, at: e.occurredAt })),
+    );
     const leads = await LeadWorkingSet.open(tx.leads, firstSeenByLead(ids));
     for (const event of events) {
       const survivor = leads.resolve(event.value.leadId);
@@ -51,11 +58,20 @@ export class MergeLeads {
         const merged = leads.resolve(mergedId);
         if (merged.leadId === survivor.leadId) continue;
         absorb(survivor, merged, event, tx.events);
-        Object.assign(merged, { ...newLeadRecord(merged.leadId, merged.firstSeenAt), mergedInto: survivor.leadId, erasure: merged.erasure });
+        Object.assign(merged, {
+          ...newLeadRecord(merged.leadId, merged.firstSeenAt),
+          mergedInto: survivor.leadId,
+          erasure: merged.erasure,
+        });
         leads.touch(merged);
       }
       await tx.leads.redirectMerged(mergedIds, survivor.leadId);
-      rescoreLead(survivor, model, { cause: 'merge', eventId: event.eventId, evaluateAt: evaluationTime(survivor, event.occurredAt) }, tx.events);
+      rescoreLead(
+        survivor,
+        model,
+        { cause: 'merge', eventId: event.eventId, evaluateAt: evaluationTime(survivor, event.occurredAt) },
+        tx.events,
+      );
       leads.touch(survivor);
     }
     await leads.save();

@@ -13,7 +13,13 @@ export type PublishModelInput = {
 };
 
 export type PublishModelResult =
-  | { kind: 'published'; model: ScoringModel; isDefault: boolean; rescoreJobId: string | null; publishedAt: number }
+  | {
+      kind: 'published';
+      model: ScoringModel;
+      isDefault: boolean;
+      rescoreJobId: string | null;
+      publishedAt: number;
+    }
   | { kind: 'invalid'; errors: ModelFieldError[] }
   | { kind: 'conflict'; message: string };
 
@@ -40,12 +46,25 @@ export class PublishModel {
     const result = await this.transactions.run(async (tx): Promise<PublishModelResult> => {
       const latest = await tx.models.latest(model.id);
       if (latest !== undefined && model.version <= latest.model.version) {
-        return { kind: 'conflict', message: `${model.id} version ${model.version} is not newer than the published version ${latest.model.version}` };
+        return {
+          kind: 'conflict',
+          message: `${model.id} version ${model.version} is not newer than the published version ${latest.model.version}`,
+        };
       }
       const current = await tx.models.defaultModel();
       const isDefault = input.makeDefault || current?.id === model.id;
-      const inserted = await tx.models.insert({ model, isDefault: false, source: 'api', publishedAt, publishedBy: input.publishedBy });
-      if (!inserted) return { kind: 'conflict', message: `${model.id} version ${model.version} was published concurrently` };
+      const inserted = await tx.models.insert({
+        model,
+        isDefault: false,
+        source: 'api',
+        publishedAt,
+        publishedBy: input.publishedBy,
+      });
+      if (!inserted)
+        return {
+          kind: 'conflict',
+          message: `${model.id} version ${model.version} was published concurrently`,
+        };
       if (!isDefault) return { kind: 'published', model, isDefault, rescoreJobId: null, publishedAt };
       await tx.models.setDefault(model.id, model.version);
       await tx.jobs.supersedeRunning();

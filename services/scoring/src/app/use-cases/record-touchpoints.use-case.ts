@@ -9,7 +9,10 @@ import type { Incoming, ScoringTx } from '../ports/transactions.port';
 export class RecordTouchpoints {
   async execute(events: readonly Incoming<TouchpointRecorded>[], tx: ScoringTx): Promise<void> {
     const model = await requireDefaultModel(tx.models);
-    const leads = await LeadWorkingSet.open(tx.leads, firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))));
+    const leads = await LeadWorkingSet.open(
+      tx.leads,
+      firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))),
+    );
     for (const event of events) {
       const lead = leads.resolve(event.value.leadId);
       if (isErasedFor(lead, event.occurredAt)) continue;
@@ -17,7 +20,11 @@ export class RecordTouchpoints {
       lead.touchpoints = addTouchpoints(lead.touchpoints, [
         { touchpointId: event.value.touchpointId, type: event.value.type, occurredAt: event.occurredAt },
       ]);
-      const trigger = { cause: `touchpoint:${event.value.type}`, eventId: event.eventId, evaluateAt: evaluationTime(lead, event.occurredAt) };
+      const trigger = {
+        cause: `touchpoint:${event.value.type}`,
+        eventId: event.eventId,
+        evaluateAt: evaluationTime(lead, event.occurredAt),
+      };
       rescoreLead(lead, model, trigger, tx.events);
       leads.touch(lead);
     }

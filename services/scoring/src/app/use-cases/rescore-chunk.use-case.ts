@@ -35,7 +35,12 @@ export class RescoreChunk {
       for (const lead of leads) {
         if (!hasSignals(lead)) continue;
         const evaluateAt = lead.score?.at ?? lead.firstSeenAt;
-        const trigger = { cause: `model:${model.id}@${model.version}`, eventId: null, evaluateAt, occurredAt: Math.max(job.createdAt, evaluateAt) };
+        const trigger = {
+          cause: `model:${model.id}@${model.version}`,
+          eventId: null,
+          evaluateAt,
+          occurredAt: Math.max(job.createdAt, evaluateAt),
+        };
         if (rescoreLead(lead, model, trigger, tx.events)) changed += 1;
       }
       await tx.leads.saveMany(leads);

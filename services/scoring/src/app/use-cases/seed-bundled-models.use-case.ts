@@ -18,12 +18,19 @@ export class SeedBundledModels {
     return this.transactions.run(async (tx) => {
       const inserted: string[] = [];
       for (const model of bundled) {
-        const fresh = await tx.models.insert({ model, isDefault: false, source: 'bundled', publishedAt: this.clock.now(), publishedBy: null });
+        const fresh = await tx.models.insert({
+          model,
+          isDefault: false,
+          source: 'bundled',
+          publishedAt: this.clock.now(),
+          publishedBy: null,
+        });
         if (fresh) inserted.push(`${model.id}@${model.version}`);
       }
       if ((await tx.models.defaultModel()) === undefined) {
         const latest = await tx.models.latest(DEFAULT_MODEL_ID);
-        if (latest === undefined) throw new Error(`the bundled models do not include the default model "${DEFAULT_MODEL_ID}"`);
+        if (latest === undefined)
+          throw new Error(`the bundled models do not include the default model "${DEFAULT_MODEL_ID}"`);
         await tx.models.setDefault(latest.model.id, latest.model.version);
       }
       return { inserted };

@@ -9,7 +9,10 @@ import type { Incoming, ScoringTx } from '../ports/transactions.port';
 export class UpsertProfiles {
   async execute(events: readonly Incoming<LeadUpserted>[], tx: ScoringTx): Promise<void> {
     const model = await requireDefaultModel(tx.models);
-    const leads = await LeadWorkingSet.open(tx.leads, firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))));
+    const leads = await LeadWorkingSet.open(
+      tx.leads,
+      firstSeenByLead(events.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))),
+    );
     for (const event of events) {
       const lead = leads.resolve(event.value.leadId);
       if (isErasedFor(lead, event.occurredAt)) continue;
@@ -17,7 +20,12 @@ export class UpsertProfiles {
       if (lead.profileAt !== null && event.occurredAt < lead.profileAt) continue;
       lead.profile = profileFromLeadUpserted(event.value);
       lead.profileAt = event.occurredAt;
-      rescoreLead(lead, model, { cause: 'profile', eventId: event.eventId, evaluateAt: evaluationTime(lead, event.occurredAt) }, tx.events);
+      rescoreLead(
+        lead,
+        model,
+        { cause: 'profile', eventId: event.eventId, evaluateAt: evaluationTime(lead, event.occurredAt) },
+        tx.events,
+      );
       leads.touch(lead);
     }
     await leads.save();

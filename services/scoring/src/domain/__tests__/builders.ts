@@ -29,13 +29,26 @@ export const profile = (overrides: Partial<LeadProfile> = {}): LeadProfile => ({
 });
 
 let sequence = 0;
-export const touch = (type: TouchpointType, occurredAt = AT, touchpointId = `tp-${++sequence}`): Touchpoint => ({ touchpointId, type, occurredAt });
-export const times = (n: number, type: TouchpointType, occurredAt = AT): Touchpoint[] => Array.from({ length: n }, () => touch(type, occurredAt));
+export const touch = (
+  type: TouchpointType,
+  occurredAt = AT,
+  touchpointId = `tp-${++sequence}`,
+): Touchpoint => ({ touchpointId, type, occurredAt });
+export const times = (n: number, type: TouchpointType, occurredAt = AT): Touchpoint[] =>
+  Array.from({ length: n }, () => touch(type, occurredAt));
 
-export const signals = (p: Partial<LeadProfile> = {}, touchpoints: Touchpoint[] = []): LeadSignals => ({ profile: profile(p), touchpoints });
+export const signals = (p: Partial<LeadProfile> = {}, touchpoints: Touchpoint[] = []): LeadSignals => ({
+  profile: profile(p),
+  touchpoints,
+});
 
 /** Fit 50 in every shipped model: 100-1,000 employees, target industry, target region. */
-export const fullCompanyFit: Partial<LeadProfile> = { employeeCount: 500, industry: 'software', region: 'NA', country: 'US' };
+export const fullCompanyFit: Partial<LeadProfile> = {
+  employeeCount: 500,
+  industry: 'software',
+  region: 'NA',
+  country: 'US',
+};
 
 /** A minimal valid model document that specs tweak to provoke one error at a time. */
 export const minimalModelDocument = (): Record<string, unknown> => ({

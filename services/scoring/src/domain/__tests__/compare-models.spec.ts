@@ -3,11 +3,21 @@ import { AT, aligned, fullCompanyFit, marketingView, salesView, signals, times, 
 
 const leads: ComparedLead[] = [
   // Fit 50 + content 10: aligned 60 (mql); marketing 45 + 10 = 55 (nurture); sales 50 + 5 = 55 (nurture).
-  { leadId: 'content-reader', signals: signals(fullCompanyFit, [touch('content_download')]), outcome: 'rejected' },
+  {
+    leadId: 'content-reader',
+    signals: signals(fullCompanyFit, [touch('content_download')]),
+    outcome: 'rejected',
+  },
   // Fit 50 + demo: hot in aligned (80) and sales (80); marketing 45 + 25 = 70 (mql).
   { leadId: 'demo', signals: signals(fullCompanyFit, [touch('demo_request')]), outcome: 'won' },
   // Free mail + fit 25 + demo 30: aligned 15 + 30 = 45 nurture; marketing 20 + 25 = 45 nurture; sales disqualified.
-  { leadId: 'gmail', signals: signals({ employeeCount: 300, isFreeMail: true, emailDomain: 'gmail.com' }, [touch('demo_request')]), outcome: 'sql' },
+  {
+    leadId: 'gmail',
+    signals: signals({ employeeCount: 300, isFreeMail: true, emailDomain: 'gmail.com' }, [
+      touch('demo_request'),
+    ]),
+    outcome: 'sql',
+  },
   // Nothing: cold everywhere, no outcome.
   { leadId: 'nobody', signals: signals() },
   // Fit 50 + 3 pricing views + visit: 75 hot (aligned), 70 (marketing 45 + 25) mql, 73 (sales 50 + 23) mql.
@@ -15,7 +25,11 @@ const leads: ComparedLead[] = [
 ];
 
 describe('compareModels', () => {
-  const [alignedEntry, marketingEntry, salesEntry] = compareModels([aligned, marketingView, salesView], leads, AT);
+  const [alignedEntry, marketingEntry, salesEntry] = compareModels(
+    [aligned, marketingView, salesView],
+    leads,
+    AT,
+  );
 
   it('counts leads per band for each model', () => {
     expect(alignedEntry?.bandCounts).toEqual({ hot: 2, mql: 1, nurture: 1, cold: 1, disqualified: 0 });
@@ -39,13 +53,49 @@ describe('compareModels', () => {
   });
 
   it('reports conversion per band over the leads with an outcome, lost counting as accepted and SQL', () => {
-    expect(alignedEntry?.conversion.hot).toEqual({ leads: 2, withOutcome: 2, accepted: 2, sql: 2, won: 1, acceptedRate: 1, sqlRate: 1, wonRate: 0.5 });
-    expect(alignedEntry?.conversion.mql).toEqual({ leads: 1, withOutcome: 1, accepted: 0, sql: 0, won: 0, acceptedRate: 0, sqlRate: 0, wonRate: 0 });
-    expect(marketingEntry?.conversion.nurture).toEqual({ leads: 2, withOutcome: 2, accepted: 1, sql: 1, won: 0, acceptedRate: 0.5, sqlRate: 0.5, wonRate: 0 });
+    expect(alignedEntry?.conversion.hot).toEqual({
+      leads: 2,
+      withOutcome: 2,
+      accepted: 2,
+      sql: 2,
+      won: 1,
+      acceptedRate: 1,
+      sqlRate: 1,
+      wonRate: 0.5,
+    });
+    expect(alignedEntry?.conversion.mql).toEqual({
+      leads: 1,
+      withOutcome: 1,
+      accepted: 0,
+      sql: 0,
+      won: 0,
+      acceptedRate: 0,
+      sqlRate: 0,
+      wonRate: 0,
+    });
+    expect(marketingEntry?.conversion.nurture).toEqual({
+      leads: 2,
+      withOutcome: 2,
+      accepted: 1,
+      sql: 1,
+      won: 0,
+      acceptedRate: 0.5,
+      sqlRate: 0.5,
+      wonRate: 0,
+    });
   });
 
   it('reports no rate for a band without outcomes', () => {
-    expect(alignedEntry?.conversion.cold).toEqual({ leads: 1, withOutcome: 0, accepted: 0, sql: 0, won: 0, acceptedRate: null, sqlRate: null, wonRate: null });
+    expect(alignedEntry?.conversion.cold).toEqual({
+      leads: 1,
+      withOutcome: 0,
+      accepted: 0,
+      sql: 0,
+      won: 0,
+      acceptedRate: null,
+      sqlRate: null,
+      wonRate: null,
+    });
     expect(alignedEntry?.conversion.disqualified.leads).toBe(0);
   });
 

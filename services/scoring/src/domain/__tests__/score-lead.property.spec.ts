@@ -14,7 +14,9 @@ const engagementRule = (id: string, positive: boolean) =>
       id: fc.constant(id),
       kind: fc.constant('engagement'),
       name: fc.constant(id),
-      points: positive ? fc.integer({ min: 1, max: 40 }) : fc.integer({ min: -20, max: 40 }).filter((p) => p !== 0),
+      points: positive
+        ? fc.integer({ min: 1, max: 40 })
+        : fc.integer({ min: -20, max: 40 }).filter((p) => p !== 0),
       group: fc.constantFrom('eng-a', 'eng-b'),
       touchpointTypes: fc.uniqueArray(touchpointType, { minLength: 1, maxLength: 3 }),
       minCount: fc.integer({ min: 1, max: 4 }),
@@ -34,7 +36,10 @@ const fitRule = (id: string) =>
       points: fc.integer({ min: -20, max: 40 }).filter((p) => p !== 0),
       group: fc.constantFrom('fit-a', 'fit-b'),
       condition: fc.oneof(
-        fc.record({ kind: fc.constant('seniority_in'), seniorities: fc.uniqueArray(fc.constantFrom(...SENIORITIES), { minLength: 1 }) }),
+        fc.record({
+          kind: fc.constant('seniority_in'),
+          seniorities: fc.uniqueArray(fc.constantFrom(...SENIORITIES), { minLength: 1 }),
+        }),
         fc.record({ kind: fc.constant('employee_count'), min: fc.integer({ min: 0, max: 500 }) }),
         fc.record({ kind: fc.constant('target_geography') }),
         fc.record({ kind: fc.constant('free_mail') }),
@@ -56,13 +61,21 @@ const modelArb = (positiveEngagement: boolean): fc.Arbitrary<ScoringModel> =>
     })
     .chain(({ fit, engagement, capFit, capEngagement, capTotal, capGroup }) =>
       fc
-        .tuple(fc.tuple(...fit.map((_, i) => fitRule(`fit-${i}`))), fc.tuple(...engagement.map((_, i) => engagementRule(`eng-${i}`, positiveEngagement))))
+        .tuple(
+          fc.tuple(...fit.map((_, i) => fitRule(`fit-${i}`))),
+          fc.tuple(...engagement.map((_, i) => engagementRule(`eng-${i}`, positiveEngagement))),
+        )
         .map(([fitRules, engagementRules]) => {
           const doc = minimalModelDocument();
           const rules = [...fitRules, ...engagementRules];
           doc.rules = rules;
           const usesEngA = engagementRules.some((r) => r.group === 'eng-a');
-          doc.caps = { total: capTotal, fit: capFit, engagement: capEngagement, groups: usesEngA ? { 'eng-a': capGroup } : {} };
+          doc.caps = {
+            total: capTotal,
+            fit: capFit,
+            engagement: capEngagement,
+            groups: usesEngA ? { 'eng-a': capGroup } : {},
+          };
           return modelFrom(doc);
         }),
     );
@@ -74,8 +87,16 @@ const recentMs = fc.integer({ min: 0, max: 7 * DAY_MS });
 
 const touchpointsArb = (maxAgeDays: number, at = AT): fc.Arbitrary<Touchpoint[]> =>
   fc
-    .array(fc.record({ type: touchpointType, ageMs: fc.oneof(recentMs, fc.integer({ min: -10 * DAY_MS, max: maxAgeDays * DAY_MS })) }), { maxLength: 25 })
-    .map((items) => items.map((t, i) => ({ touchpointId: `tp-${i}`, type: t.type, occurredAt: at - t.ageMs })));
+    .array(
+      fc.record({
+        type: touchpointType,
+        ageMs: fc.oneof(recentMs, fc.integer({ min: -10 * DAY_MS, max: maxAgeDays * DAY_MS })),
+      }),
+      { maxLength: 25 },
+    )
+    .map((items) =>
+      items.map((t, i) => ({ touchpointId: `tp-${i}`, type: t.type, occurredAt: at - t.ageMs })),
+    );
 
 const signalsArb = (touchpoints: fc.Arbitrary<Touchpoint[]>): fc.Arbitrary<LeadSignals> =>
   fc.record({
@@ -113,17 +134,31 @@ describe('scoreLead properties', () => {
   it('never raises an engagement-only score as the evaluation time moves forward', () => {
     const engagementOnly = signalsArb(touchpointsArb(200)).map((lead) => ({
       ...lead,
-      profile: { ...lead.profile, isStudent: false, emailDomain: 'acme.test', isFreeMail: false, seniority: 'unknown' as const, employeeCount: undefined, region: undefined, country: undefined },
+      profile: {
+        ...lead.profile,
+        isStudent: false,
+        emailDomain: 'acme.test',
+        isFreeMail: false,
+        seniority: 'unknown' as const,
+        employeeCount: undefined,
+        region: undefined,
+        country: undefined,
+      },
       touchpoints: lead.touchpoints.filter((t) => t.occurredAt <= AT),
     }));
     const laterModel = fc.oneof(fc.constantFrom(aligned, marketingView, salesView), modelArb(true));
     fc.assert(
-      fc.property(laterModel, engagementOnly, fc.oneof(recentMs, fc.integer({ min: 0, max: 400 * DAY_MS })), (model, lead, laterMs) => {
-        const now = scoreLead(model, lead, AT);
-        const later = scoreLead(model, lead, AT + laterMs);
-        expect(later.engagement).toBeLessThanOrEqual(now.engagement);
-        expect(later.total).toBeLessThanOrEqual(now.total);
-      }),
+      fc.property(
+        laterModel,
+        engagementOnly,
+        fc.oneof(recentMs, fc.integer({ min: 0, max: 400 * DAY_MS })),
+        (model, lead, laterMs) => {
+          const now = scoreLead(model, lead, AT);
+          const later = scoreLead(model, lead, AT + laterMs);
+          expect(later.engagement).toBeLessThanOrEqual(now.engagement);
+          expect(later.total).toBeLessThanOrEqual(now.total);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -132,11 +167,21 @@ describe('scoreLead properties', () => {
     // Few distinct times so that ties are common.
     const tied = fc
       .array(fc.record({ type: touchpointType, slot: fc.integer({ min: 0, max: 4 }) }), { maxLength: 20 })
-      .map((items) => items.map((t, i) => ({ touchpointId: `tp-${i}`, type: t.type, occurredAt: AT - t.slot * 7 * DAY_MS })));
-    const withShuffle = tied.chain((tps) => fc.tuple(fc.constant(tps), fc.shuffledSubarray(tps, { minLength: tps.length, maxLength: tps.length })));
+      .map((items) =>
+        items.map((t, i) => ({
+          touchpointId: `tp-${i}`,
+          type: t.type,
+          occurredAt: AT - t.slot * 7 * DAY_MS,
+        })),
+      );
+    const withShuffle = tied.chain((tps) =>
+      fc.tuple(fc.constant(tps), fc.shuffledSubarray(tps, { minLength: tps.length, maxLength: tps.length })),
+    );
     fc.assert(
       fc.property(anyModel, signalsArb(fc.constant([])), withShuffle, (model, lead, [ordered, shuffled]) => {
-        expect(scoreLead(model, { ...lead, touchpoints: shuffled }, AT)).toEqual(scoreLead(model, { ...lead, touchpoints: ordered }, AT));
+        expect(scoreLead(model, { ...lead, touchpoints: shuffled }, AT)).toEqual(
+          scoreLead(model, { ...lead, touchpoints: ordered }, AT),
+        );
       }),
       { numRuns: 300 },
     );
@@ -144,14 +189,19 @@ describe('scoreLead properties', () => {
 
   it('is deterministic: the same inputs give the same score and are left untouched', () => {
     fc.assert(
-      fc.property(anyModel, signalsArb(touchpointsArb(400)), fc.integer({ min: -DAY_MS, max: DAY_MS }), (model, lead, shift) => {
-        const modelCopy = structuredClone(model);
-        const leadCopy = structuredClone(lead);
-        const first = scoreLead(model, lead, AT + shift);
-        expect(scoreLead(modelCopy, leadCopy, AT + shift)).toEqual(first);
-        expect(model).toEqual(modelCopy);
-        expect(lead).toEqual(leadCopy);
-      }),
+      fc.property(
+        anyModel,
+        signalsArb(touchpointsArb(400)),
+        fc.integer({ min: -DAY_MS, max: DAY_MS }),
+        (model, lead, shift) => {
+          const modelCopy = structuredClone(model);
+          const leadCopy = structuredClone(lead);
+          const first = scoreLead(model, lead, AT + shift);
+          expect(scoreLead(modelCopy, leadCopy, AT + shift)).toEqual(first);
+          expect(model).toEqual(modelCopy);
+          expect(lead).toEqual(leadCopy);
+        },
+      ),
       { numRuns: 200 },
     );
   });

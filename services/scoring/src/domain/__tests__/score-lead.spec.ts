@@ -1,12 +1,30 @@
 import { DAY_MS } from '../duration';
 import { scoreLead } from '../score-lead';
-import { AT, aligned, daysBefore, fullCompanyFit, minimalModelDocument, modelFrom, signals, times, touch } from './builders';
+import {
+  AT,
+  aligned,
+  daysBefore,
+  fullCompanyFit,
+  minimalModelDocument,
+  modelFrom,
+  signals,
+  times,
+  touch,
+} from './builders';
 
-const firedPoints = (score: ReturnType<typeof scoreLead>, ruleId: string) => score.firedRules.find((r) => r.ruleId === ruleId)?.points;
+const firedPoints = (score: ReturnType<typeof scoreLead>, ruleId: string) =>
+  score.firedRules.find((r) => r.ruleId === ruleId)?.points;
 
 describe('scoreLead', () => {
   it('reports the model id and version it scored with', () => {
-    expect(scoreLead(aligned, signals(), AT)).toMatchObject({ modelId: 'aligned', modelVersion: 1, at: AT, total: 0, band: 'cold', firedRules: [] });
+    expect(scoreLead(aligned, signals(), AT)).toMatchObject({
+      modelId: 'aligned',
+      modelVersion: 1,
+      at: AT,
+      total: 0,
+      band: 'cold',
+      firedRules: [],
+    });
   });
 
   it('ignores touchpoints that happen after the evaluation time', () => {
@@ -18,16 +36,27 @@ describe('scoreLead', () => {
   it('fires the pricing rule only once 3 pricing page views fall within 30 days', () => {
     const two = signals({}, times(2, 'pricing_page_view', daysBefore(1)));
     expect(firedPoints(scoreLead(aligned, two, AT), 'engagement-pricing-page')).toBeUndefined();
-    const threeInWindow = signals({}, [...times(2, 'pricing_page_view', AT), touch('pricing_page_view', daysBefore(30))]);
-    expect(scoreLead(aligned, threeInWindow, AT).firedRules.find((r) => r.ruleId === 'engagement-pricing-page')?.detail).toBe(
-      '3 pricing page visits within 30 days (half-life 90 days)',
-    );
-    const thirdTooOld = signals({}, [...times(2, 'pricing_page_view', AT), touch('pricing_page_view', daysBefore(30) - 1)]);
+    const threeInWindow = signals({}, [
+      ...times(2, 'pricing_page_view', AT),
+      touch('pricing_page_view', daysBefore(30)),
+    ]);
+    expect(
+      scoreLead(aligned, threeInWindow, AT).firedRules.find((r) => r.ruleId === 'engagement-pricing-page')
+        ?.detail,
+    ).toBe('3 pricing page visits within 30 days (half-life 90 days)');
+    const thirdTooOld = signals({}, [
+      ...times(2, 'pricing_page_view', AT),
+      touch('pricing_page_view', daysBefore(30) - 1),
+    ]);
     expect(firedPoints(scoreLead(aligned, thirdTooOld, AT), 'engagement-pricing-page')).toBeUndefined();
   });
 
   it('ages a count rule from the moment its threshold was reached (the 3rd most recent view)', () => {
-    const lead = signals({}, [touch('pricing_page_view', daysBefore(90)), touch('pricing_page_view', daysBefore(10)), touch('pricing_page_view', AT)]);
+    const lead = signals({}, [
+      touch('pricing_page_view', daysBefore(90)),
+      touch('pricing_page_view', daysBefore(10)),
+      touch('pricing_page_view', AT),
+    ]);
     // The oldest view is outside the 30-day window: only 2 count.
     expect(firedPoints(scoreLead(aligned, lead, AT), 'engagement-pricing-page')).toBeUndefined();
     const inWindow = signals({}, [
@@ -37,7 +66,9 @@ describe('scoreLead', () => {
       touch('pricing_page_view', daysBefore(25)),
     ]);
     // The 3rd most recent is 20 days old: 20 * 0.5^(20/90).
-    expect(firedPoints(scoreLead(aligned, inWindow, AT), 'engagement-pricing-page')).toBe(Math.round(20 * Math.pow(0.5, 20 / 90) * 100) / 100);
+    expect(firedPoints(scoreLead(aligned, inWindow, AT), 'engagement-pricing-page')).toBe(
+      Math.round(20 * Math.pow(0.5, 20 / 90) * 100) / 100,
+    );
   });
 
   it('halves engagement points after one half-life, computed at the evaluation time', () => {
@@ -47,23 +78,46 @@ describe('scoreLead', () => {
   });
 
   it('ages a once-rule from its most recent qualifying touchpoint', () => {
-    const lead = signals({}, [touch('content_download', daysBefore(180)), touch('content_download', daysBefore(90))]);
+    const lead = signals({}, [
+      touch('content_download', daysBefore(180)),
+      touch('content_download', daysBefore(90)),
+    ]);
     expect(scoreLead(aligned, lead, AT).engagement).toBe(5);
   });
 
   it('awards per-occurrence rules for every qualifying touchpoint once the threshold is met, each aged on its own', () => {
     const doc = minimalModelDocument();
     doc.rules = [
-      { id: 'webinars', kind: 'engagement', name: 'webinars', points: 8, touchpointTypes: ['webinar'], minCount: 2, scoring: 'per_occurrence', halfLifeDays: 10 },
+      {
+        id: 'webinars',
+        kind: 'engagement',
+        name: 'webinars',
+        points: 8,
+        touchpointTypes: ['webinar'],
+        minCount: 2,
+        scoring: 'per_occurrence',
+        halfLifeDays: 10,
+      },
     ];
     const model = modelFrom(doc);
     expect(scoreLead(model, signals({}, [touch('webinar')]), AT).engagement).toBe(0);
-    expect(scoreLead(model, signals({}, [touch('webinar'), touch('webinar', daysBefore(10))]), AT).engagement).toBe(12);
+    expect(
+      scoreLead(model, signals({}, [touch('webinar'), touch('webinar', daysBefore(10))]), AT).engagement,
+    ).toBe(12);
   });
 
   it('counts a redelivered touchpoint once', () => {
     const doc = minimalModelDocument();
-    doc.rules = [{ id: 'clicks', kind: 'engagement', name: 'clicks', points: 2, touchpointTypes: ['email_click'], scoring: 'per_occurrence' }];
+    doc.rules = [
+      {
+        id: 'clicks',
+        kind: 'engagement',
+        name: 'clicks',
+        points: 2,
+        touchpointTypes: ['email_click'],
+        scoring: 'per_occurrence',
+      },
+    ];
     const model = modelFrom(doc);
     const click = touch('email_click', AT, 'same-id');
     expect(scoreLead(model, signals({}, [click, { ...click }, touch('email_click')]), AT).engagement).toBe(4);
@@ -72,7 +126,15 @@ describe('scoreLead', () => {
   it('caps a named group before the sub-score cap', () => {
     const doc = minimalModelDocument();
     doc.rules = [
-      { id: 'clicks', kind: 'engagement', name: 'clicks', group: 'email', points: 4, touchpointTypes: ['email_click'], scoring: 'per_occurrence' },
+      {
+        id: 'clicks',
+        kind: 'engagement',
+        name: 'clicks',
+        group: 'email',
+        points: 4,
+        touchpointTypes: ['email_click'],
+        scoring: 'per_occurrence',
+      },
       { id: 'demo', kind: 'engagement', name: 'demos', points: 30, touchpointTypes: ['demo_request'] },
     ];
     doc.caps = { total: 100, fit: 60, engagement: 40, groups: { email: 10 } };
@@ -86,20 +148,39 @@ describe('scoreLead', () => {
   it('applies penalties but floors each sub-score and the total at 0', () => {
     const doc = minimalModelDocument();
     doc.rules = [
-      { id: 'fit-size', kind: 'fit', name: 'size', points: 10, condition: { kind: 'employee_count', min: 10 } },
-      { id: 'no-geo', kind: 'fit', name: 'outside target', points: -25, condition: { kind: 'not', condition: { kind: 'target_geography' } } },
+      {
+        id: 'fit-size',
+        kind: 'fit',
+        name: 'size',
+        points: 10,
+        condition: { kind: 'employee_count', min: 10 },
+      },
+      {
+        id: 'no-geo',
+        kind: 'fit',
+        name: 'outside target',
+        points: -25,
+        condition: { kind: 'not', condition: { kind: 'target_geography' } },
+      },
       { id: 'visit', kind: 'engagement', name: 'visits', points: 5, touchpointTypes: ['page_view'] },
     ];
     const model = modelFrom(doc);
-    expect(scoreLead(model, signals({ employeeCount: 50, region: 'APAC' }, [touch('page_view')]), AT)).toMatchObject({ fit: 0, engagement: 5, total: 5 });
-    expect(scoreLead(model, signals({ employeeCount: 50, region: 'NA' }), AT)).toMatchObject({ fit: 10, total: 10 });
+    expect(
+      scoreLead(model, signals({ employeeCount: 50, region: 'APAC' }, [touch('page_view')]), AT),
+    ).toMatchObject({ fit: 0, engagement: 5, total: 5 });
+    expect(scoreLead(model, signals({ employeeCount: 50, region: 'NA' }), AT)).toMatchObject({
+      fit: 10,
+      total: 10,
+    });
   });
 
   it('caps the total', () => {
     const doc = minimalModelDocument();
     doc.caps = { total: 12, fit: 60, engagement: 60, groups: {} };
     doc.bands = [{ band: 'cold', min: 0 }];
-    expect(scoreLead(modelFrom(doc), signals({ employeeCount: 50 }, [touch('page_view')]), AT)).toMatchObject({ fit: 10, engagement: 5, total: 12 });
+    expect(scoreLead(modelFrom(doc), signals({ employeeCount: 50 }, [touch('page_view')]), AT)).toMatchObject(
+      { fit: 10, engagement: 5, total: 12 },
+    );
   });
 
   it('does not match unknown profile values', () => {
@@ -108,15 +189,29 @@ describe('scoreLead', () => {
 
   it('matches geography by target country when the region is unknown', () => {
     const doc = minimalModelDocument();
-    doc.rules = [{ id: 'geo', kind: 'fit', name: 'geo', points: 10, condition: { kind: 'target_geography' } }];
+    doc.rules = [
+      { id: 'geo', kind: 'fit', name: 'geo', points: 10, condition: { kind: 'target_geography' } },
+    ];
     expect(scoreLead(modelFrom(doc), signals({ country: 'US', region: 'unknown' }), AT).fit).toBe(10);
   });
 
   it('matches arbitrary properties strictly by value', () => {
     const doc = minimalModelDocument();
     doc.rules = [
-      { id: 'plan', kind: 'fit', name: 'uses a CRM', points: 7, condition: { kind: 'property_in', property: 'crm', values: ['salesforce', 'hubspot'] } },
-      { id: 'partner', kind: 'fit', name: 'partner', points: 3, condition: { kind: 'property_equals', property: 'partner', value: true } },
+      {
+        id: 'plan',
+        kind: 'fit',
+        name: 'uses a CRM',
+        points: 7,
+        condition: { kind: 'property_in', property: 'crm', values: ['salesforce', 'hubspot'] },
+      },
+      {
+        id: 'partner',
+        kind: 'fit',
+        name: 'partner',
+        points: 3,
+        condition: { kind: 'property_equals', property: 'partner', value: true },
+      },
     ];
     const model = modelFrom(doc);
     expect(scoreLead(model, signals({ properties: { crm: 'hubspot', partner: true } }), AT).fit).toBe(10);
@@ -127,11 +222,25 @@ describe('scoreLead', () => {
     it('force band disqualified and total 0 with the first matching reason', () => {
       const doc = minimalModelDocument();
       doc.disqualifiers = [
-        { id: 'dq-test', reason: 'test account', condition: { kind: 'property_equals', property: 'test', value: true } },
+        {
+          id: 'dq-test',
+          reason: 'test account',
+          condition: { kind: 'property_equals', property: 'test', value: true },
+        },
         { id: 'dq-student', reason: 'student', condition: { kind: 'student' } },
       ];
-      const score = scoreLead(modelFrom(doc), signals({ employeeCount: 50, isStudent: true, properties: { test: true } }, [touch('page_view')]), AT);
-      expect(score).toMatchObject({ fit: 0, engagement: 0, total: 0, band: 'disqualified', disqualifiedBy: 'test account' });
+      const score = scoreLead(
+        modelFrom(doc),
+        signals({ employeeCount: 50, isStudent: true, properties: { test: true } }, [touch('page_view')]),
+        AT,
+      );
+      expect(score).toMatchObject({
+        fit: 0,
+        engagement: 0,
+        total: 0,
+        band: 'disqualified',
+        disqualifiedBy: 'test account',
+      });
       expect(score.firedRules.map((r) => [r.ruleId, r.group])).toEqual([
         ['dq-test', 'disqualifier'],
         ['dq-student', 'disqualifier'],
@@ -139,7 +248,9 @@ describe('scoreLead', () => {
     });
 
     it('treat an unknown student status as not a student', () => {
-      expect(scoreLead(aligned, signals({ ...fullCompanyFit, isStudent: undefined }), AT).band).not.toBe('disqualified');
+      expect(scoreLead(aligned, signals({ ...fullCompanyFit, isStudent: undefined }), AT).band).not.toBe(
+        'disqualified',
+      );
     });
 
     it('do not match a domain that merely ends with a competitor name', () => {
@@ -148,17 +259,37 @@ describe('scoreLead', () => {
   });
 
   it('counts only engagement since a given moment when asked (re-qualifying a recycled lead)', () => {
-    const lead = signals(fullCompanyFit, [touch('demo_request', daysBefore(5)), touch('content_download', daysBefore(1))]);
+    const lead = signals(fullCompanyFit, [
+      touch('demo_request', daysBefore(5)),
+      touch('content_download', daysBefore(1)),
+    ]);
     const score = scoreLead(aligned, lead, AT, { engagementSince: daysBefore(2) });
     expect(score.engagementSince).toBe(daysBefore(2));
-    expect(score.firedRules.map((r) => r.ruleId)).toEqual(['fit-employee-count', 'fit-target-industry', 'fit-geography', 'engagement-content-download']);
+    expect(score.firedRules.map((r) => r.ruleId)).toEqual([
+      'fit-employee-count',
+      'fit-target-industry',
+      'fit-geography',
+      'engagement-content-download',
+    ]);
   });
 
   it('lists fired rules in model order with an explanation', () => {
     const score = scoreLead(aligned, signals({ employeeCount: 1000, seniority: 'director' }), AT);
     expect(score.firedRules).toEqual([
-      { ruleId: 'fit-employee-count', group: 'fit', capGroup: 'company', points: 25, detail: 'Company size 100-1,000: employee count 100-1,000 (1000)' },
-      { ruleId: 'fit-seniority-director', group: 'fit', capGroup: 'seniority', points: 15, detail: 'Director: seniority director' },
+      {
+        ruleId: 'fit-employee-count',
+        group: 'fit',
+        capGroup: 'company',
+        points: 25,
+        detail: 'Company size 100-1,000: employee count 100-1,000 (1000)',
+      },
+      {
+        ruleId: 'fit-seniority-director',
+        group: 'fit',
+        capGroup: 'seniority',
+        points: 15,
+        detail: 'Director: seniority director',
+      },
     ]);
   });
 });

@@ -2,7 +2,18 @@ import { bandForTotal } from '../band-for-total';
 import type { LeadSignals } from '../lead-signals';
 import { scoreLead } from '../score-lead';
 import type { ScoringModel } from '../scoring-model';
-import { AT, HOUR_MS, aligned, daysBefore, fullCompanyFit, marketingView, salesView, signals, times, touch } from './builders';
+import {
+  AT,
+  HOUR_MS,
+  aligned,
+  daysBefore,
+  fullCompanyFit,
+  marketingView,
+  salesView,
+  signals,
+  times,
+  touch,
+} from './builders';
 
 // One constructed lead per rule: only that rule (plus, for pricing, the website-visit rule) can fire.
 const ruleCases: [ruleId: string, lead: LeadSignals][] = [
@@ -92,7 +103,8 @@ describe('shipped scoring models', () => {
         [75, 'hot'],
         [100, 'hot'],
       ];
-      for (const [total, band] of cases) expect([total, bandForTotal(model.bands, total)]).toEqual([total, band]);
+      for (const [total, band] of cases)
+        expect([total, bandForTotal(model.bands, total)]).toEqual([total, band]);
     });
 
     it('caps fit at 50 and engagement at 50, so neither alone reaches MQL', () => {
@@ -100,31 +112,45 @@ describe('shipped scoring models', () => {
       expect(allFit).toMatchObject({ fit: 50, engagement: 0, total: 50, band: 'nurture' });
       const allEngagement = scoreLead(
         model,
-        signals({}, [touch('demo_request'), ...times(3, 'pricing_page_view'), touch('content_download'), touch('page_view')]),
+        signals({}, [
+          touch('demo_request'),
+          ...times(3, 'pricing_page_view'),
+          touch('content_download'),
+          touch('page_view'),
+        ]),
         AT,
       );
       expect(allEngagement).toMatchObject({ fit: 0, engagement: 50, total: 50, band: 'nurture' });
     });
 
     it('disqualifies competitors (also from subdomains) and students', () => {
-      expect(scoreLead(model, signals({ ...fullCompanyFit, emailDomain: 'eu.hubspot.com' }), AT)).toMatchObject({
+      expect(
+        scoreLead(model, signals({ ...fullCompanyFit, emailDomain: 'eu.hubspot.com' }), AT),
+      ).toMatchObject({
         band: 'disqualified',
         total: 0,
         disqualifiedBy: 'competitor',
       });
-      expect(scoreLead(model, signals({ ...fullCompanyFit, isStudent: true }), AT)).toMatchObject({ band: 'disqualified', disqualifiedBy: 'student' });
+      expect(scoreLead(model, signals({ ...fullCompanyFit, isStudent: true }), AT)).toMatchObject({
+        band: 'disqualified',
+        disqualifiedBy: 'student',
+      });
     });
 
     it('counts a website visit once however many pages were viewed', () => {
-      expect(scoreLead(model, signals({}, times(10, 'page_view')), AT).engagement).toBe(table['engagement-website-visit']);
+      expect(scoreLead(model, signals({}, times(10, 'page_view')), AT).engagement).toBe(
+        table['engagement-website-visit'],
+      );
     });
   });
 
   describe('aligned band edges with constructed leads', () => {
     // Fit 35 (size + geography) + a content download: 45 today, just under a day later.
-    const nurtureEdge = (downloadedAt: number) => signals({ employeeCount: 250, region: 'NA' }, [touch('content_download', downloadedAt)]);
+    const nurtureEdge = (downloadedAt: number) =>
+      signals({ employeeCount: 250, region: 'NA' }, [touch('content_download', downloadedAt)]);
     // Fit 50 + a content download.
-    const mqlEdge = (downloadedAt: number) => signals(fullCompanyFit, [touch('content_download', downloadedAt)]);
+    const mqlEdge = (downloadedAt: number) =>
+      signals(fullCompanyFit, [touch('content_download', downloadedAt)]);
     // Fit 50 + three pricing views (20) + the website visit they make (5).
     const hotEdge = (viewedAt: number) => signals(fullCompanyFit, times(3, 'pricing_page_view', viewedAt));
 
@@ -140,13 +166,19 @@ describe('shipped scoring models', () => {
     });
 
     it('makes a manager at a fitting company who requests a demo hot', () => {
-      const score = scoreLead(aligned, signals({ employeeCount: 300, region: 'EMEA', seniority: 'manager' }, [touch('demo_request')]), AT);
+      const score = scoreLead(
+        aligned,
+        signals({ employeeCount: 300, region: 'EMEA', seniority: 'manager' }, [touch('demo_request')]),
+        AT,
+      );
       expect(score).toMatchObject({ fit: 45, engagement: 30, total: 75, band: 'hot' });
     });
   });
 
   describe('free-mail decisions', () => {
-    const freeMailLead = signals({ employeeCount: 250, isFreeMail: true, emailDomain: 'gmail.com' }, [touch('demo_request')]);
+    const freeMailLead = signals({ employeeCount: 250, isFreeMail: true, emailDomain: 'gmail.com' }, [
+      touch('demo_request'),
+    ]);
 
     it('aligned: free mail costs 10 fit points', () => {
       const score = scoreLead(aligned, freeMailLead, AT);
@@ -160,11 +192,19 @@ describe('shipped scoring models', () => {
     });
 
     it('marketing view: free mail is not penalised', () => {
-      expect(scoreLead(marketingView, freeMailLead, AT)).toMatchObject({ fit: 20, engagement: 25, total: 45 });
+      expect(scoreLead(marketingView, freeMailLead, AT)).toMatchObject({
+        fit: 20,
+        engagement: 25,
+        total: 45,
+      });
     });
 
     it('sales view: free mail disqualifies', () => {
-      expect(scoreLead(salesView, freeMailLead, AT)).toMatchObject({ band: 'disqualified', total: 0, disqualifiedBy: 'free-mail address' });
+      expect(scoreLead(salesView, freeMailLead, AT)).toMatchObject({
+        band: 'disqualified',
+        total: 0,
+        disqualifiedBy: 'free-mail address',
+      });
     });
   });
 });

@@ -10,6 +10,7 @@ export class ModelSeeder implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const { inserted } = await this.seed.execute(loadBundledModels());
-    if (inserted.length) createLogger({ service: 'scoring' }).info({ inserted }, 'bundled scoring models published');
+    if (inserted.length)
+      createLogger({ service: 'scoring' }).info({ inserted }, 'bundled scoring models published');
   }
 }

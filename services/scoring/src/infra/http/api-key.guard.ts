@@ -1,4 +1,12 @@
-import { ForbiddenException, Inject, Injectable, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ApiKeys, type Principal, type Scope } from './api-keys';
@@ -19,11 +27,20 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const scope = this.reflector.getAllAndOverride<Scope | undefined>(SCOPE, [context.getHandler(), context.getClass()]) ?? 'admin';
+    const scope =
+      this.reflector.getAllAndOverride<Scope | undefined>(SCOPE, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'admin';
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = this.keys.authenticate(request.headers.authorization);
-    if (principal === undefined) throw new UnauthorizedException({ error: 'unauthorized', message: 'an API key is required: Authorization: Bearer <key>' });
-    if (!principal.scopes.includes(scope)) throw new ForbiddenException({ error: 'forbidden', message: `this route needs the ${scope} scope` });
+    if (principal === undefined)
+      throw new UnauthorizedException({
+        error: 'unauthorized',
+        message: 'an API key is required: Authorization: Bearer <key>',
+      });
+    if (!principal.scopes.includes(scope))
+      throw new ForbiddenException({ error: 'forbidden', message: `this route needs the ${scope} scope` });
     request.scoringKey = principal;
     return true;
   }

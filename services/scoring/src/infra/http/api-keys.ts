@@ -16,7 +16,9 @@ export class ApiKeys {
   private readonly keys: StoredKey[];
 
   constructor(keys: readonly { keyId: string; scopes: readonly Scope[]; secret: string | undefined }[]) {
-    this.keys = keys.flatMap((k) => (k.secret === undefined ? [] : [{ keyId: k.keyId, scopes: k.scopes, hash: sha256(k.secret) }]));
+    this.keys = keys.flatMap((k) =>
+      k.secret === undefined ? [] : [{ keyId: k.keyId, scopes: k.scopes, hash: sha256(k.secret) }],
+    );
   }
 
   static fromConfig(config: { SCORING_ADMIN_KEY?: string; SCORING_READ_KEY?: string }): ApiKeys {

@@ -15,9 +15,17 @@ export class LeadsController {
   async score(@Param() params: unknown, @Query() query: unknown) {
     const { leadId } = parseInput(leadScoreParams, params, 'params');
     const { modelId, version } = parseInput(leadScoreQuery, query, 'query');
-    const result = await this.getScore.execute(leadId, modelId === undefined ? undefined : { modelId, ...(version === undefined ? {} : { version }) });
-    if (result.kind === 'lead_not_found') throw new NotFoundException({ error: 'not_found', message: `no score for lead ${leadId}` });
-    if (result.kind === 'model_not_found') throw new NotFoundException({ error: 'not_found', errors: [{ path: 'query.modelId', message: 'no such published model' }] });
+    const result = await this.getScore.execute(
+      leadId,
+      modelId === undefined ? undefined : { modelId, ...(version === undefined ? {} : { version }) },
+    );
+    if (result.kind === 'lead_not_found')
+      throw new NotFoundException({ error: 'not_found', message: `no score for lead ${leadId}` });
+    if (result.kind === 'model_not_found')
+      throw new NotFoundException({
+        error: 'not_found',
+        errors: [{ path: 'query.modelId', message: 'no such published model' }],
+      });
     const { view } = result;
     const { score, lifecycle } = view;
     return {

@@ -1,4 +1,17 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { CompareScoringModels } from '../../app/use-cases/compare-scoring-models.use-case';
 import { GetModelVersion } from '../../app/use-cases/get-model-version.use-case';
 import { GetRescoreJob } from '../../app/use-cases/get-rescore-job.use-case';
@@ -24,8 +37,13 @@ export class ModelsController {
   @RequireScope('admin')
   async publishModel(@Body() body: unknown, @Query() query: unknown, @Req() req: AuthenticatedRequest) {
     const { default: makeDefault } = parseInput(publishQuery, query, 'query');
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest([{ path: '(root)', message: 'must be a JSON object (a scoring model document)' }]);
-    const result = await this.publish.execute({ document: body, makeDefault, publishedBy: req.scoringKey?.keyId ?? 'unknown' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw badRequest([{ path: '(root)', message: 'must be a JSON object (a scoring model document)' }]);
+    const result = await this.publish.execute({
+      document: body,
+      makeDefault,
+      publishedBy: req.scoringKey?.keyId ?? 'unknown',
+    });
     switch (result.kind) {
       case 'invalid':
         throw badRequest(result.errors);
@@ -53,8 +71,15 @@ export class ModelsController {
   async modelVersion(@Param() params: unknown) {
     const { id, v } = parseInput(modelVersionParams, params, 'params');
     const stored = await this.getVersion.execute(id, v);
-    if (stored === undefined) throw new NotFoundException({ error: 'not_found', message: `no model ${id} version ${v}` });
-    return { isDefault: stored.isDefault, source: stored.source, publishedAt: stored.publishedAt, publishedBy: stored.publishedBy, document: stored.model };
+    if (stored === undefined)
+      throw new NotFoundException({ error: 'not_found', message: `no model ${id} version ${v}` });
+    return {
+      isDefault: stored.isDefault,
+      source: stored.source,
+      publishedAt: stored.publishedAt,
+      publishedBy: stored.publishedBy,
+      document: stored.model,
+    };
   }
 
   @Post('models/compare')
@@ -63,7 +88,11 @@ export class ModelsController {
   async compareModels(@Body() body: unknown) {
     const input = parseInput(compareBody, body ?? {});
     const result = await this.compare.execute(input);
-    if (result.kind === 'model_not_found') throw new NotFoundException({ error: 'not_found', errors: [{ path: result.path, message: result.message }] });
+    if (result.kind === 'model_not_found')
+      throw new NotFoundException({
+        error: 'not_found',
+        errors: [{ path: result.path, message: result.message }],
+      });
     return result.view;
   }
 
@@ -72,7 +101,8 @@ export class ModelsController {
   async rescoreJob(@Param() params: unknown) {
     const { jobId } = parseInput(jobParams, params, 'params');
     const job = await this.getJob.execute(jobId);
-    if (job === undefined) throw new NotFoundException({ error: 'not_found', message: `no re-scoring job ${jobId}` });
+    if (job === undefined)
+      throw new NotFoundException({ error: 'not_found', message: `no re-scoring job ${jobId}` });
     return job;
   }
 }

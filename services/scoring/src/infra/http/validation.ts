@@ -4,8 +4,11 @@ import type { z } from 'zod';
 export type FieldError = { path: string; message: string };
 
 const formatPath = (prefix: string, path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc === '' ? String(key) : `${acc}.${String(key)}`), prefix) ||
-  '(root)';
+  path.reduce<string>(
+    (acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc === '' ? String(key) : `${acc}.${String(key)}`,
+    prefix,
+  ) || '(root)';
 
 /** 400 with the field paths, in the same shape as model validation errors. */
 export const badRequest = (errors: readonly FieldError[]): BadRequestException =>
@@ -15,5 +18,7 @@ export const badRequest = (errors: readonly FieldError[]): BadRequestException =
 export const parseInput = <S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.infer<S> => {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw badRequest(result.error.issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message })));
+  throw badRequest(
+    result.error.issues.map((i) => ({ path: formatPath(prefix, i.path), message: i.message })),
+  );
 };

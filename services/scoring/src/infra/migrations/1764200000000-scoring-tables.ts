@@ -17,7 +17,9 @@ export class ScoringTables1764200000000 implements MigrationInterface {
         published_at timestamptz NOT NULL,
         PRIMARY KEY (model_id, version)
       )`);
-    await q.query(`CREATE UNIQUE INDEX scoring_models_one_default ON scoring_models ((true)) WHERE is_default`);
+    await q.query(
+      `CREATE UNIQUE INDEX scoring_models_one_default ON scoring_models ((true)) WHERE is_default`,
+    );
     await q.query(`
       CREATE TABLE scoring_leads (
         lead_id              text    PRIMARY KEY,
@@ -38,7 +40,9 @@ export class ScoringTables1764200000000 implements MigrationInterface {
         erasure_requested_by text,
         erased_at_ms         bigint
       )`);
-    await q.query(`CREATE INDEX scoring_leads_merged_into ON scoring_leads (merged_into) WHERE merged_into IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX scoring_leads_merged_into ON scoring_leads (merged_into) WHERE merged_into IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX scoring_leads_stage ON scoring_leads (stage)`);
     await q.query(`
       CREATE TABLE scoring_rescore_jobs (
@@ -53,7 +57,9 @@ export class ScoringTables1764200000000 implements MigrationInterface {
         finished_at   timestamptz,
         lease_until   timestamptz
       )`);
-    await q.query(`CREATE INDEX scoring_rescore_jobs_running ON scoring_rescore_jobs (created_at) WHERE status = 'running'`);
+    await q.query(
+      `CREATE INDEX scoring_rescore_jobs_running ON scoring_rescore_jobs (created_at) WHERE status = 'running'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

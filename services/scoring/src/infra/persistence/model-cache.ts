@@ -10,7 +10,10 @@ export class ModelCache {
 
   parse(document: unknown): ScoringModel {
     const result = parseScoringModel(document);
-    if (!result.ok) throw new Error(`stored scoring model is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    if (!result.ok)
+      throw new Error(
+        `stored scoring model is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+      );
     this.models.set(`${result.model.id}@${result.model.version}`, result.model);
     return result.model;
   }

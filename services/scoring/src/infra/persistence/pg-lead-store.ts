@@ -33,7 +33,9 @@ const toRecord = (r: LeadRow): LeadRecord => ({
   outcome: r.outcome,
   mergedInto: r.merged_into,
   erasure:
-    r.erasure_id === null ? null : { erasureId: r.erasure_id, requestedBy: r.erasure_requested_by ?? '', at: Number(r.erased_at_ms) },
+    r.erasure_id === null
+      ? null
+      : { erasureId: r.erasure_id, requestedBy: r.erasure_requested_by ?? '', at: Number(r.erased_at_ms) },
 });
 
 /** scoring_leads: one row per lead; every batch reads and writes it with one multi-row statement each. */
@@ -97,11 +99,16 @@ export class PgLeadStore extends LeadStore {
 
   async redirectMerged(from: readonly string[], to: string): Promise<void> {
     if (!from.length) return;
-    await this.sql.query(`UPDATE scoring_leads SET merged_into = $2 WHERE merged_into = ANY($1::text[]) AND lead_id <> $2`, [from, to]);
+    await this.sql.query(
+      `UPDATE scoring_leads SET merged_into = $2 WHERE merged_into = ANY($1::text[]) AND lead_id <> $2`,
+      [from, to],
+    );
   }
 
   async find(leadId: string): Promise<LeadRecord | undefined> {
-    const [row] = await this.sql.query<LeadRow>(`SELECT ${COLUMNS} FROM scoring_leads WHERE lead_id = $1`, [leadId]);
+    const [row] = await this.sql.query<LeadRow>(`SELECT ${COLUMNS} FROM scoring_leads WHERE lead_id = $1`, [
+      leadId,
+    ]);
     return row === undefined ? undefined : toRecord(row);
   }
 

@@ -37,12 +37,23 @@ export class PgRescoreJobStore extends RescoreJobStore {
     await this.sql.query(
       `INSERT INTO scoring_rescore_jobs (job_id, model_id, model_version, status, cursor_lead, processed, changed, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [job.jobId, job.modelId, job.modelVersion, job.status, job.cursor, job.processed, job.changed, new Date(job.createdAt)],
+      [
+        job.jobId,
+        job.modelId,
+        job.modelVersion,
+        job.status,
+        job.cursor,
+        job.processed,
+        job.changed,
+        new Date(job.createdAt),
+      ],
     );
   }
 
   async get(jobId: string): Promise<RescoreJob | undefined> {
-    const [row] = await this.sql.query<JobRow>(`SELECT * FROM scoring_rescore_jobs WHERE job_id = $1`, [jobId]);
+    const [row] = await this.sql.query<JobRow>(`SELECT * FROM scoring_rescore_jobs WHERE job_id = $1`, [
+      jobId,
+    ]);
     return row && toJob(row);
   }
 
@@ -73,11 +84,20 @@ export class PgRescoreJobStore extends RescoreJobStore {
       `UPDATE scoring_rescore_jobs SET status = $2, cursor_lead = $3, processed = $4, changed = $5, finished_at = $6,
          lease_until = CASE WHEN $2 = 'running' THEN lease_until END
        WHERE job_id = $1`,
-      [job.jobId, job.status, job.cursor, job.processed, job.changed, job.finishedAt === null ? null : new Date(job.finishedAt)],
+      [
+        job.jobId,
+        job.status,
+        job.cursor,
+        job.processed,
+        job.changed,
+        job.finishedAt === null ? null : new Date(job.finishedAt),
+      ],
     );
   }
 
   async supersedeRunning(): Promise<void> {
-    await this.sql.query(`UPDATE scoring_rescore_jobs SET status = 'superseded', lease_until = NULL WHERE status = 'running'`);
+    await this.sql.query(
+      `UPDATE scoring_rescore_jobs SET status = 'superseded', lease_until = NULL WHERE status = 'running'`,
+    );
   }
 }

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { createLogger } from '@smarketing/observability';
 import { RescoreScheduler } from '../../app/ports/rescore-scheduler.port';
 import { RunRescoreJobs } from '../../app/use-cases/run-rescore-jobs.use-case';
@@ -7,7 +12,10 @@ const POLL_MS = 5_000;
 
 /** Runs re-scoring jobs in the background: woken by a publication, and polling for jobs other replicas left behind. */
 @Injectable()
-export class RescoreWorker extends RescoreScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RescoreWorker
+  extends RescoreScheduler
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = createLogger({ service: 'scoring' }).child({ component: 'rescore' });
   private timer?: NodeJS.Timeout;
   private current?: Promise<void>;

@@ -13,7 +13,12 @@ export class __Name__Module {
       module: __Name__Module,
       imports: [
         ObservabilityModule.forRoot({ service: '__name__' }),
-        PersistenceModule.forRoot({ url: config.DATABASE_URL, applicationName: '__name__', migrations, poolSize: config.DB_POOL_SIZE }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          applicationName: '__name__',
+          migrations,
+          poolSize: config.DB_POOL_SIZE,
+        }),
         MessagingModule.forRoot({
           config: {
             service: '__name__',

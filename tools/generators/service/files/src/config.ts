@@ -8,7 +8,12 @@ const schema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default('127.0.0.1:9092')
-    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
   SCHEMA_REGISTRY_URL: z.string().url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
   CONSUMER_GROUP: z.string().default('__name__'),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),

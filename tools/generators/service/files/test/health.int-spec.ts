@@ -13,7 +13,12 @@ describe('__name__ service on the real stack', () => {
     await ensureStack();
     const db = await createTestDatabase('__name__');
     dropDb = db.drop;
-    const config = loadConfig({ ...process.env, DATABASE_URL: db.url, CONSUMER_GROUP: `__name__-test-${Date.now()}`, PORT: '0' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: db.url,
+      CONSUMER_GROUP: `__name__-test-${Date.now()}`,
+      PORT: '0',
+    });
     const ds = createDataSource({ url: db.url, applicationName: '__name__-test', migrations });
     await migrate(ds);
     await ds.destroy();

@@ -1,4 +1,10 @@
-import { parseCampaignCost, parseDisposition, parseOpportunity, parseSalesActivity, type ValidationResult } from '..';
+import {
+  parseCampaignCost,
+  parseDisposition,
+  parseOpportunity,
+  parseSalesActivity,
+  type ValidationResult,
+} from '..';
 
 const LEAD_ID = '3d3e1eb9-69ba-5090-9c3b-c6e3ec52634e';
 const AT = '2024-05-01T12:00:00Z';
@@ -9,12 +15,36 @@ function errorsOf<T>(result: ValidationResult<T>) {
 }
 
 describe('sales activity', () => {
-  const activity = (fields: Record<string, unknown> = {}) => ({ activityId: 'act-1', leadId: LEAD_ID, repId: 'rep-7', kind: 'call', occurredAt: AT, ...fields });
+  const activity = (fields: Record<string, unknown> = {}) => ({
+    activityId: 'act-1',
+    leadId: LEAD_ID,
+    repId: 'rep-7',
+    kind: 'call',
+    occurredAt: AT,
+    ...fields,
+  });
 
   it('accepts an activity and normalizes the email', () => {
-    expect(parseSalesActivity(activity({ leadId: undefined, email: ' Jane@ACME.com', outcome: 'connected', notes: 'Interested in Q3' }))).toEqual({
+    expect(
+      parseSalesActivity(
+        activity({
+          leadId: undefined,
+          email: ' Jane@ACME.com',
+          outcome: 'connected',
+          notes: 'Interested in Q3',
+        }),
+      ),
+    ).toEqual({
       ok: true,
-      value: { activityId: 'act-1', email: 'jane@acme.com', repId: 'rep-7', kind: 'call', occurredAt: AT, outcome: 'connected', notes: 'Interested in Q3' },
+      value: {
+        activityId: 'act-1',
+        email: 'jane@acme.com',
+        repId: 'rep-7',
+        kind: 'call',
+        occurredAt: AT,
+        outcome: 'connected',
+        notes: 'Interested in Q3',
+      },
     });
   });
 
@@ -32,19 +62,33 @@ describe('sales activity', () => {
 });
 
 describe('disposition', () => {
-  const disposition = (fields: Record<string, unknown> = {}) => ({ dispositionId: 'd-1', leadId: LEAD_ID, repId: 'rep-7', disposition: 'accepted', occurredAt: AT, ...fields });
+  const disposition = (fields: Record<string, unknown> = {}) => ({
+    dispositionId: 'd-1',
+    leadId: LEAD_ID,
+    repId: 'rep-7',
+    disposition: 'accepted',
+    occurredAt: AT,
+    ...fields,
+  });
 
   it.each(['accepted', 'qualified', 'recycled'])('accepts %s without a reason', (value) => {
     expect(parseDisposition(disposition({ disposition: value })).ok).toBe(true);
   });
 
   it.each(['rejected', 'disqualified'])('requires a reason for %s', (value) => {
-    expect(errorsOf(parseDisposition(disposition({ disposition: value })))).toEqual([{ path: 'reason', message: 'is required when the disposition is rejected or disqualified' }]);
-    expect(parseDisposition(disposition({ disposition: value, reason: 'no_budget' }))).toMatchObject({ ok: true, value: { reason: 'no_budget' } });
+    expect(errorsOf(parseDisposition(disposition({ disposition: value })))).toEqual([
+      { path: 'reason', message: 'is required when the disposition is rejected or disqualified' },
+    ]);
+    expect(parseDisposition(disposition({ disposition: value, reason: 'no_budget' }))).toMatchObject({
+      ok: true,
+      value: { reason: 'no_budget' },
+    });
   });
 
   it('only takes reasons from the list', () => {
-    expect(errorsOf(parseDisposition(disposition({ disposition: 'rejected', reason: 'meh' })))[0]?.path).toBe('reason');
+    expect(errorsOf(parseDisposition(disposition({ disposition: 'rejected', reason: 'meh' })))[0]?.path).toBe(
+      'reason',
+    );
   });
 });
 
@@ -82,14 +126,22 @@ describe('opportunity', () => {
   });
 
   it('accepts a numeric amount and a currency without minor units', () => {
-    expect(parseOpportunity(opportunity({ amount: 5000, currency: 'JPY' }))).toMatchObject({ ok: true, value: { amountMinor: 5000, currency: 'JPY' } });
+    expect(parseOpportunity(opportunity({ amount: 5000, currency: 'JPY' }))).toMatchObject({
+      ok: true,
+      value: { amountMinor: 5000, currency: 'JPY' },
+    });
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
     ['no account', { accountDomain: undefined }, 'accountId', 'accountId or accountDomain is required'],
     ['bad domain', { accountDomain: 'acme' }, 'accountDomain', 'is not a domain name such as acme.com'],
     ['three decimals', { amount: '10.555' }, 'amount', 'USD amounts have at most 2 decimal places'],
-    ['negative amount', { amount: -5 }, 'amount', 'amount must be a non-negative decimal number such as 1234.56'],
+    [
+      'negative amount',
+      { amount: -5 },
+      'amount',
+      'amount must be a non-negative decimal number such as 1234.56',
+    ],
     ['unknown currency', { currency: 'ABC' }, 'currency', 'ABC is not an ISO 4217 currency code'],
     ['bad currency shape', { currency: 'dollars' }, 'currency', 'must be an ISO 4217 code such as USD'],
     ['bad status', { status: 'pending' }, 'status', 'must be one of "open", "won", "lost"'],
@@ -116,16 +168,34 @@ describe('campaign cost', () => {
   it('accepts a cost for a period, a single day included', () => {
     expect(parseCampaignCost(cost())).toEqual({
       ok: true,
-      value: { costId: 'c-1', campaignId: 'spring-2024', channel: 'paid_search', periodStart: '2024-05-01', periodEnd: '2024-05-31', amountMinor: 199999, currency: 'EUR' },
+      value: {
+        costId: 'c-1',
+        campaignId: 'spring-2024',
+        channel: 'paid_search',
+        periodStart: '2024-05-01',
+        periodEnd: '2024-05-31',
+        amountMinor: 199999,
+        currency: 'EUR',
+      },
     });
     expect(parseCampaignCost(cost({ periodEnd: '2024-05-01' })).ok).toBe(true);
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
     ['end before start', { periodEnd: '2024-04-30' }, 'periodEnd', 'must not be before periodStart'],
-    ['unknown channel', { channel: 'tv' }, 'channel', expect.stringContaining('must be one of paid_search') as unknown as string],
+    [
+      'unknown channel',
+      { channel: 'tv' },
+      'channel',
+      expect.stringContaining('must be one of paid_search') as unknown as string,
+    ],
     ['no campaign', { campaignId: undefined }, 'campaignId', 'is required'],
-    ['bad occurredAt', { occurredAt: '2024-05-01' }, 'occurredAt', 'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z'],
+    [
+      'bad occurredAt',
+      { occurredAt: '2024-05-01' },
+      'occurredAt',
+      'must be an ISO-8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z',
+    ],
   ])('rejects %s', (_case, fields, path, message) => {
     expect(errorsOf(parseCampaignCost(cost(fields)))).toContainEqual({ path, message });
   });

@@ -4,7 +4,10 @@ import { InvalidInputError } from '../../../app/errors';
 
 describe('credentials from the Authorization header', () => {
   it('reads a Segment write key as the Basic username', () => {
-    expect(credentialOf(`Basic ${Buffer.from('wk_123:').toString('base64')}`)).toEqual({ kind: 'basic', token: 'wk_123' });
+    expect(credentialOf(`Basic ${Buffer.from('wk_123:').toString('base64')}`)).toEqual({
+      kind: 'basic',
+      token: 'wk_123',
+    });
     expect(credentialOf('Bearer abc')).toEqual({ kind: 'bearer', token: 'abc' });
     expect(credentialOf('Basic !!!')).toBeNull();
     expect(credentialOf('Digest x')).toBeNull();

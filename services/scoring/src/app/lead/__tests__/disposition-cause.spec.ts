@@ -1,7 +1,10 @@
 import type { DispositionReason } from '@smarketing/contracts';
 import { dispositionEffect } from '../disposition-cause';
 
-const event = (disposition: 'accepted' | 'rejected' | 'disqualified' | 'recycled' | 'qualified' | 'unknown', reason: DispositionReason | null = null) => ({
+const event = (
+  disposition: 'accepted' | 'rejected' | 'disqualified' | 'recycled' | 'qualified' | 'unknown',
+  reason: DispositionReason | null = null,
+) => ({
   dispositionId: 'd1',
   leadId: 'l1',
   repId: 'r1',
@@ -12,8 +15,16 @@ const event = (disposition: 'accepted' | 'rejected' | 'disqualified' | 'recycled
 
 describe('disposition effects', () => {
   it('maps CRM reasons onto lifecycle reasons, keeping the original as a note', () => {
-    expect(dispositionEffect(event('rejected', 'bad_fit'))?.cause).toEqual({ kind: 'disposition_rejected', reason: 'not_a_fit', note: 'bad_fit' });
-    expect(dispositionEffect(event('rejected', 'competitor'))?.cause).toEqual({ kind: 'disposition_rejected', reason: 'competitor', note: 'competitor' });
+    expect(dispositionEffect(event('rejected', 'bad_fit'))?.cause).toEqual({
+      kind: 'disposition_rejected',
+      reason: 'not_a_fit',
+      note: 'bad_fit',
+    });
+    expect(dispositionEffect(event('rejected', 'competitor'))?.cause).toEqual({
+      kind: 'disposition_rejected',
+      reason: 'competitor',
+      note: 'competitor',
+    });
   });
 
   it('records the outcome the model comparison counts', () => {

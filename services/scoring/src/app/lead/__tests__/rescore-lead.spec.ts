@@ -17,7 +17,13 @@ class MemorySink extends ScoringEventSink {
 }
 
 const aligned = loadBundledModels().find((m) => m.id === 'aligned')!;
-const fit50 = { seniority: 'director' as const, employeeCount: 500, industry: 'software', region: 'NA' as const, properties: {} };
+const fit50 = {
+  seniority: 'director' as const,
+  employeeCount: 500,
+  industry: 'software',
+  region: 'NA' as const,
+  properties: {},
+};
 
 describe('rescoring a lead under the default model', () => {
   it('emits lead-scored only when the total or band changes', () => {
@@ -33,7 +39,16 @@ describe('rescoring a lead under the default model', () => {
     const lead = { ...newLeadRecord('l1', 0), profile: fit50, profileAt: 0 };
     lead.touchpoints = addTouchpoints({}, [{ touchpointId: 't', type: 'content_download', occurredAt: 1 }]);
     rescoreLead(lead, aligned, { cause: 'touchpoint:content_download', eventId: 'e1', evaluateAt: 1 }, sink);
-    expect(sink.lifecycle).toEqual([expect.objectContaining({ from: 'lead', to: 'mql', causeKind: 'score', causeEventId: 'e1', cycle: 1, occurredAt: 1 })]);
+    expect(sink.lifecycle).toEqual([
+      expect.objectContaining({
+        from: 'lead',
+        to: 'mql',
+        causeKind: 'score',
+        causeEventId: 'e1',
+        cycle: 1,
+        occurredAt: 1,
+      }),
+    ]);
     lead.profile = { ...fit50, employeeCount: 5 };
     rescoreLead(lead, aligned, { cause: 'profile', eventId: 'e2', evaluateAt: 2 }, sink);
     expect(lead.score?.band).toBe('nurture');

@@ -9,15 +9,24 @@ describe('touchpoint history', () => {
 
   it('keeps only the newest touchpoints per type, whatever the arrival order', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 300 }), (times) => {
-        const touchpoints = times.map((occurredAt, i) => ({ touchpointId: `t${i}`, type: 'page_view' as const, occurredAt }));
-        const forward = addTouchpoints({}, touchpoints);
-        const oneByOne = [...touchpoints].reverse().reduce((h, t) => addTouchpoints(h, [t]), {});
-        const kept = forward.page_view ?? [];
-        expect(kept).toHaveLength(Math.min(times.length, TOUCHPOINT_RETENTION));
-        expect(kept.map(([at]) => at)).toEqual([...times].sort((a, b) => b - a).slice(0, TOUCHPOINT_RETENTION));
-        expect(oneByOne).toEqual(forward);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 300 }),
+        (times) => {
+          const touchpoints = times.map((occurredAt, i) => ({
+            touchpointId: `t${i}`,
+            type: 'page_view' as const,
+            occurredAt,
+          }));
+          const forward = addTouchpoints({}, touchpoints);
+          const oneByOne = [...touchpoints].reverse().reduce((h, t) => addTouchpoints(h, [t]), {});
+          const kept = forward.page_view ?? [];
+          expect(kept).toHaveLength(Math.min(times.length, TOUCHPOINT_RETENTION));
+          expect(kept.map(([at]) => at)).toEqual(
+            [...times].sort((a, b) => b - a).slice(0, TOUCHPOINT_RETENTION),
+          );
+          expect(oneByOne).toEqual(forward);
+        },
+      ),
     );
   });
 
