@@ -7,8 +7,11 @@ export function isTransientKafkaError(error: unknown): boolean {
   const e = error as { name?: unknown; retriable?: unknown; message?: unknown };
   if (e?.retriable === true) return true;
   const name = typeof e?.name === 'string' ? e.name : '';
-  return /KafkaJS(Connection|RequestTimeout|NumberOfRetriesExceeded|NotImplemented|Broker|LockTimeout|ServerDoesNotSupportApiKey|Protocol)Error|KafkaJSNonRetriableError/.test(name) &&
-    !/does not host this topic-partition/.test(String(e?.message ?? ''));
+  return (
+    /KafkaJS(Connection|RequestTimeout|NumberOfRetriesExceeded|NotImplemented|Broker|LockTimeout|ServerDoesNotSupportApiKey|Protocol)Error|KafkaJSNonRetriableError/.test(
+      name,
+    ) && !/does not host this topic-partition/.test(String(e?.message ?? ''))
+  );
 }
 
 export function isTransient(error: unknown): boolean {
@@ -17,7 +20,9 @@ export function isTransient(error: unknown): boolean {
   if (isTransientDbError(error) || isTransientKafkaError(error)) return true;
   // Registry or network unavailable (fetch/undici and mappersmith errors).
   if (typeof e?.status === 'number' && (e.status >= 500 || e.status === 429)) return true;
-  return /fetch failed|socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network timeout|Timeout|UND_ERR/i.test(String(e?.message ?? e?.code ?? ''));
+  return /fetch failed|socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network timeout|Timeout|UND_ERR/i.test(
+    String(e?.message ?? e?.code ?? ''),
+  );
 }
 
 /**
@@ -26,7 +31,11 @@ export function isTransient(error: unknown): boolean {
  */
 export async function retryTransient<T>(
   fn: () => Promise<T>,
-  opts: { isActive: () => boolean; onRetry?: (error: unknown, attempt: number) => void | Promise<void>; maxDelayMs?: number },
+  opts: {
+    isActive: () => boolean;
+    onRetry?: (error: unknown, attempt: number) => void | Promise<void>;
+    maxDelayMs?: number;
+  },
 ): Promise<T> {
   return backOff(
     async () => {

@@ -67,7 +67,10 @@ describe('a consumer killed with SIGKILL in the middle of a batch', () => {
     const first = start();
     await first.waitForLine('joined');
     // Kill it while it works: some batches applied, many still to come, one most likely open.
-    await waitFor(async () => (await effectCounts(db.query, consumer)).rows >= N / 5, { timeoutMs: 120_000, description: 'first effects' });
+    await waitFor(async () => (await effectCounts(db.query, consumer)).rows >= N / 5, {
+      timeoutMs: 120_000,
+      description: 'first effects',
+    });
     first.kill('SIGKILL');
     const killed = await first.exited;
     expect(killed.signal).toBe('SIGKILL');
@@ -83,21 +86,35 @@ describe('a consumer killed with SIGKILL in the middle of a batch', () => {
 
     const counts = await effectCounts(db.query, consumer);
     expect(counts).toEqual({ rows: N, distinct: N, total: N });
-    const [applied] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM effects WHERE event_id = ANY($1::uuid[])`, [ids]);
+    const [applied] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM effects WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
     expect(applied?.n).toBe(N);
     const [outbox] = await db.query<{ rows: number; distinct: number }>(
       `SELECT count(*)::int AS rows, count(DISTINCT payload->>'requestedBy')::int AS distinct FROM messaging_outbox WHERE topic = $1`,
       [output.name],
     );
     expect(outbox).toEqual({ rows: N, distinct: N });
-    const [inbox] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_inbox WHERE consumer = $1`, [consumer]);
+    const [inbox] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM messaging_inbox WHERE consumer = $1`,
+      [consumer],
+    );
     expect(inbox?.n).toBe(N);
 
     // The relay may repeat a publish after the kill, never lose one: every output event is on the topic.
-    await waitFor(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`))[0]?.n === 0, {
-      timeoutMs: 60_000,
-      description: 'outbox drained',
-    });
+    await waitFor(
+      async () =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`,
+          )
+        )[0]?.n === 0,
+      {
+        timeoutMs: 60_000,
+        description: 'outbox drained',
+      },
+    );
     const published = await readTopic(output.name);
     expect(new Set(published.map((r) => r.headers['event-id'])).size).toBe(N);
 

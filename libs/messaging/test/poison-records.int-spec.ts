@@ -19,7 +19,16 @@ import {
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { replayDeadLetters } from '../src';
-import { effectCounts, effectsHandler, kafkaAdapter, leadErased, openDatabase, serde, startConsumer, type RunningConsumer } from './support/harness';
+import {
+  effectCounts,
+  effectsHandler,
+  kafkaAdapter,
+  leadErased,
+  openDatabase,
+  serde,
+  startConsumer,
+  type RunningConsumer,
+} from './support/harness';
 
 describe('poison records', () => {
   const topic = testTopicDef(uniqueTopicName('lead-erased'));
@@ -32,18 +41,26 @@ describe('poison records', () => {
 
   beforeAll(async () => {
     await ensureStack();
+    console.log('STEP 34', new Date().toISOString());
     db = await createTestDatabase('smarketing_test_messaging');
     ds = await openDatabase(db.url);
     await provisionTestTopic(topic);
+    console.log('STEP 37', new Date().toISOString());
     await createTopics([dlq]);
+    console.log('STEP 38', new Date().toISOString());
   });
 
   afterAll(async () => {
     await running?.stop();
+    console.log('STEP 42', new Date().toISOString());
     await ds?.destroy();
+    console.log('STEP 43', new Date().toISOString());
     await db?.drop();
+    console.log('STEP 44', new Date().toISOString());
     await deleteTopics([topic.name, dlq]);
+    console.log('STEP 45', new Date().toISOString());
     await deleteSubject(`${topic.name}-value`);
+    console.log('STEP 46', new Date().toISOString());
   });
 
   it('dead-letters undecodable, id-less and rejected records, applies every later record, and replays the fixed one once', async () => {
@@ -57,9 +74,19 @@ describe('poison records', () => {
     const rejectedId = randomUUID();
     const messages = [];
     for (let i = 0; i < 10; i++) messages.push(await valid(i));
-    messages.push({ partition: 0, key: 'lead-garbage', value: randomBytes(40), headers: { 'event-id': randomUUID(), 'event-type': topic.eventType } });
+    messages.push({
+      partition: 0,
+      key: 'lead-garbage',
+      value: randomBytes(40),
+      headers: { 'event-id': randomUUID(), 'event-type': topic.eventType },
+    });
     for (let i = 10; i < 20; i++) messages.push(await valid(i));
-    messages.push({ partition: 0, key: 'lead-no-id', value: await s.encode(topic, leadErased(100, 'lead-no-id')), headers: { 'event-type': topic.eventType } });
+    messages.push({
+      partition: 0,
+      key: 'lead-no-id',
+      value: await s.encode(topic, leadErased(100, 'lead-no-id')),
+      headers: { 'event-type': topic.eventType },
+    });
     for (let i = 20; i < 30; i++) messages.push(await valid(i));
     messages.push({
       partition: 0,
@@ -69,18 +96,36 @@ describe('poison records', () => {
     });
     for (let i = 30; i < 40; i++) messages.push(await valid(i));
 
-    const kafka = new Kafka({ clientId: 'poison-producer', brokers: stackEnv().brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'poison-producer',
+      brokers: stackEnv().brokers,
+      logLevel: logLevel.NOTHING,
+    });
     const producer = kafka.producer();
     await producer.connect();
+    console.log('STEP 74', new Date().toISOString());
     await producer.send({ topic: topic.name, acks: -1, messages });
+    console.log('STEP 75', new Date().toISOString());
     await producer.disconnect();
+    console.log('STEP 76', new Date().toISOString());
 
     let fixed = false;
-    const handler = effectsHandler(topic, { consumer, reject: (e) => !fixed && e.value.requestedBy === 'reject-me' });
+    const handler = effectsHandler(topic, {
+      consumer,
+      reject: (e) => !fixed && e.value.requestedBy === 'reject-me',
+    });
     running = await startConsumer({ name: consumer, dataSource: ds, handlers: [handler], serde: s });
 
-    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, 40, { timeoutMs: 120_000, description: 'valid records applied' });
-    await waitFor(async () => (await topicEndOffsets(dlq)).total === 3, { timeoutMs: 60_000, description: 'three dead letters' });
+    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, 40, {
+      timeoutMs: 120_000,
+      description: 'valid records applied',
+    });
+    console.log('STEP 82', new Date().toISOString());
+    await waitFor(async () => (await topicEndOffsets(dlq)).total === 3, {
+      timeoutMs: 60_000,
+      description: 'three dead letters',
+    });
+    console.log('STEP 83', new Date().toISOString());
     expect(await effectCounts(db.query, consumer)).toEqual({ rows: 40, distinct: 40, total: 40 });
 
     const letters = await readTopic(dlq);
@@ -108,20 +153,43 @@ describe('poison records', () => {
 
     // A dry run changes nothing; then "fix" the handler and replay only that error class.
     const admin = kafkaAdapter('poison-replay');
-    const dry = await replayDeadLetters({ kafka: admin, dlqTopic: dlq, errorClass: 'RejectedByHandlerError', dryRun: true, idleMs: 2_000 });
+    const dry = await replayDeadLetters({
+      kafka: admin,
+      dlqTopic: dlq,
+      errorClass: 'RejectedByHandlerError',
+      dryRun: true,
+      idleMs: 2_000,
+    });
     expect(dry.replayed).toBe(0);
     fixed = true;
-    const result = await replayDeadLetters({ kafka: admin, dlqTopic: dlq, errorClass: 'RejectedByHandlerError', idleMs: 2_000 });
+    const result = await replayDeadLetters({
+      kafka: admin,
+      dlqTopic: dlq,
+      errorClass: 'RejectedByHandlerError',
+      idleMs: 2_000,
+    });
     expect(result).toEqual({ replayed: 1, skipped: 2 });
 
-    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, 41, { timeoutMs: 60_000, description: 'replayed record applied' });
-    const rows = await db.query<{ event_id: string; lead_id: string }>(`SELECT event_id, lead_id FROM effects WHERE lead_id = 'lead-rejected'`);
+    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, 41, {
+      timeoutMs: 60_000,
+      description: 'replayed record applied',
+    });
+    console.log('STEP 117', new Date().toISOString());
+    const rows = await db.query<{ event_id: string; lead_id: string }>(
+      `SELECT event_id, lead_id FROM effects WHERE lead_id = 'lead-rejected'`,
+    );
     expect(rows).toEqual([{ event_id: rejectedId, lead_id: 'lead-rejected' }]);
 
     // Replaying again finds nothing new (progress is a consumer group), and the DLQ did not grow.
-    const again = await replayDeadLetters({ kafka: admin, dlqTopic: dlq, errorClass: 'RejectedByHandlerError', idleMs: 2_000 });
+    const again = await replayDeadLetters({
+      kafka: admin,
+      dlqTopic: dlq,
+      errorClass: 'RejectedByHandlerError',
+      idleMs: 2_000,
+    });
     expect(again.replayed).toBe(0);
     await admin.close();
+    console.log('STEP 124', new Date().toISOString());
     expect((await topicEndOffsets(dlq)).total).toBe(3);
     expect(await effectCounts(db.query, consumer)).toEqual({ rows: 41, distinct: 41, total: 41 });
   });

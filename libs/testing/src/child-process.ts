@@ -48,7 +48,8 @@ export function spawnTs(file: string, env: Record<string, string>): TsProcess {
     waitForLine: async (line, timeoutMs = 120_000) => {
       await waitFor(
         () => {
-          if (done && !stdout.includes(line)) throw new Error(`process exited before printing "${line}": ${out.slice(-2_000)}`);
+          if (done && !stdout.includes(line))
+            throw new Error(`process exited before printing "${line}": ${out.slice(-2_000)}`);
           return stdout.split('\n').includes(line);
         },
         { timeoutMs, description: `"${line}" from ${path.basename(file)}` },

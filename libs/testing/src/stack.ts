@@ -71,26 +71,39 @@ export async function stackSh(...args: string[]): Promise<string> {
 export async function ensureStack(): Promise<void> {
   let status = await stackStatus();
   if (status.kafka && status.registry && status.postgres) return;
-  if (isCi()) throw new Error(`local stack is not up (CI=true): ${JSON.stringify(status)}; run bash deploy/local/stack.sh start`);
+  if (isCi())
+    throw new Error(
+      `local stack is not up (CI=true): ${JSON.stringify(status)}; run bash deploy/local/stack.sh start`,
+    );
   if (!status.postgres) throw new Error(`PostgreSQL does not answer at ${stackEnv().databaseUrl}`);
   // Another process may be starting it right now: give it a moment before starting it ourselves.
-  status = await waitFor(async () => {
-    const s = await stackStatus();
-    return s.kafka && s.registry ? s : undefined;
-  }, { timeoutMs: 5_000, intervalMs: 500 }).catch(() => status);
+  status = await waitFor(
+    async () => {
+      const s = await stackStatus();
+      return s.kafka && s.registry ? s : undefined;
+    },
+    { timeoutMs: 5_000, intervalMs: 500 },
+  ).catch(() => status);
   if (status.kafka && status.registry) return;
   await stackSh('start');
-  await waitFor(async () => {
-    const s = await stackStatus();
-    return s.kafka && s.registry && s.postgres;
-  }, { timeoutMs: 240_000, intervalMs: 1_000, description: 'local stack' });
+  await waitFor(
+    async () => {
+      const s = await stackStatus();
+      return s.kafka && s.registry && s.postgres;
+    },
+    { timeoutMs: 240_000, intervalMs: 1_000, description: 'local stack' },
+  );
 }
 
 /** Stops and starts the Kafka broker (its data is kept). */
 export async function restartKafka(): Promise<void> {
   await stackSh('stop', 'kafka');
   await stackSh('start', 'kafka');
-  await waitFor(() => stackStatus().then((s) => s.kafka), { timeoutMs: 180_000, intervalMs: 500, description: 'kafka back up' });
+  await waitFor(() => stackStatus().then((s) => s.kafka), {
+    timeoutMs: 180_000,
+    intervalMs: 500,
+    description: 'kafka back up',
+  });
 }
 
 /** The version of the machine's PostgreSQL cluster (`/etc/postgresql/<version>/main`), if there is one. */
@@ -107,7 +120,13 @@ export function canControlPostgres(): boolean {
 async function pgCtlCluster(action: 'stop' | 'start'): Promise<void> {
   const version = machinePostgresVersion();
   if (!version) throw new Error('no machine PostgreSQL cluster under /etc/postgresql');
-  const args = ['--skip-systemctl-redirect', version, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])];
+  const args = [
+    '--skip-systemctl-redirect',
+    version,
+    'main',
+    action,
+    ...(action === 'stop' ? ['-m', 'fast'] : []),
+  ];
   await run('pg_ctlcluster', args, { timeout: 120_000 });
 }
 
@@ -122,5 +141,9 @@ export async function bouncePostgres(downMs: number): Promise<void> {
   } finally {
     await pgCtlCluster('start');
   }
-  await waitFor(() => stackStatus().then((s) => s.postgres), { timeoutMs: 60_000, intervalMs: 250, description: 'postgres back up' });
+  await waitFor(() => stackStatus().then((s) => s.postgres), {
+    timeoutMs: 60_000,
+    intervalMs: 250,
+    description: 'postgres back up',
+  });
 }

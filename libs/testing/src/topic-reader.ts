@@ -14,7 +14,9 @@ export type ReadRecord = {
 };
 
 /** Per-partition high watermarks of a topic, and their sum (the record count of a never-compacted topic). */
-export async function topicEndOffsets(topic: string): Promise<{ total: number; byPartition: Map<number, number> }> {
+export async function topicEndOffsets(
+  topic: string,
+): Promise<{ total: number; byPartition: Map<number, number> }> {
   const offsets = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
   const byPartition = new Map(offsets.map((o) => [o.partition, Number(o.high) - Number(o.low)]));
   return { total: [...byPartition.values()].reduce((a, b) => a + b, 0), byPartition };
@@ -26,10 +28,16 @@ export async function topicEndOffsets(topic: string): Promise<{ total: number; b
  */
 export async function readTopic(topic: string, options: { timeoutMs?: number } = {}): Promise<ReadRecord[]> {
   const ends = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
-  const wanted = new Map(ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]));
+  const wanted = new Map(
+    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+  );
   const records: ReadRecord[] = [];
   if (wanted.size === 0) return records;
-  const kafka = new Kafka({ clientId: 'smarketing-testing-reader', brokers: stackEnv().brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'smarketing-testing-reader',
+    brokers: stackEnv().brokers,
+    logLevel: logLevel.NOTHING,
+  });
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
   const reached = new Set<number>();
   await consumer.connect();
@@ -44,12 +52,23 @@ export async function readTopic(topic: string, options: { timeoutMs?: number } =
             const one = Array.isArray(v) ? v[0] : v;
             if (one !== undefined) headers[k] = Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
           }
-          records.push({ topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString('utf8') ?? null, value: m.value, headers });
+          records.push({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString('utf8') ?? null,
+            value: m.value,
+            headers,
+          });
           if (Number(m.offset) + 1 >= (wanted.get(batch.partition) ?? 0)) reached.add(batch.partition);
         }
       },
     });
-    await waitFor(() => reached.size >= wanted.size, { timeoutMs: options.timeoutMs ?? 60_000, intervalMs: 100, description: `reading ${topic}` });
+    await waitFor(() => reached.size >= wanted.size, {
+      timeoutMs: options.timeoutMs ?? 60_000,
+      intervalMs: 100,
+      description: `reading ${topic}`,
+    });
   } finally {
     await consumer.disconnect();
   }

@@ -10,7 +10,10 @@ export const uniqueTopicName = (suffix: string): string => `test.${randomUUID()}
  * An ad-hoc `lead-erased` topic (same shape as the registry's entries) under a unique name, so
  * concurrent test runs never share a topic or a registry subject.
  */
-export function testTopicDef(name = uniqueTopicName('lead-erased'), schema: AvroSchema = TOPICS.leadErased.schema): TopicDef<'lead-erased'> {
+export function testTopicDef(
+  name = uniqueTopicName('lead-erased'),
+  schema: AvroSchema = TOPICS.leadErased.schema,
+): TopicDef<'lead-erased'> {
   return {
     name,
     eventType: 'lead-erased',
@@ -24,8 +27,16 @@ export function testTopicDef(name = uniqueTopicName('lead-erased'), schema: Avro
 }
 
 /** Runs `fn` with a connected kafkajs admin client, always disconnecting. */
-export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>, brokers = stackEnv().brokers): Promise<T> {
-  const kafka = new Kafka({ clientId: 'smarketing-testing', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+export async function withAdmin<T>(
+  fn: (admin: Admin) => Promise<T>,
+  brokers = stackEnv().brokers,
+): Promise<T> {
+  const kafka = new Kafka({
+    clientId: 'smarketing-testing',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10 },
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -56,7 +67,11 @@ export async function deleteTopics(names: readonly string[]): Promise<void> {
 }
 
 /** Registers `schema` under `subject` (Confluent API) and returns its id. */
-export async function registerSchema(subject: string, schema: AvroSchema, registryUrl = stackEnv().registryUrl): Promise<number> {
+export async function registerSchema(
+  subject: string,
+  schema: AvroSchema,
+  registryUrl = stackEnv().registryUrl,
+): Promise<number> {
   const res = await fetch(`${registryUrl}/subjects/${encodeURIComponent(subject)}/versions`, {
     method: 'POST',
     headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
@@ -67,13 +82,18 @@ export async function registerSchema(subject: string, schema: AvroSchema, regist
 }
 
 /** Sets the compatibility level of one subject. */
-export async function setSubjectCompatibility(subject: string, compatibility: string, registryUrl = stackEnv().registryUrl): Promise<void> {
+export async function setSubjectCompatibility(
+  subject: string,
+  compatibility: string,
+  registryUrl = stackEnv().registryUrl,
+): Promise<void> {
   const res = await fetch(`${registryUrl}/config/${encodeURIComponent(subject)}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
     body: JSON.stringify({ compatibility }),
   });
-  if (!res.ok) throw new Error(`setting compatibility of ${subject} failed: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`setting compatibility of ${subject} failed: ${res.status} ${await res.text()}`);
 }
 
 /** Deletes a subject (soft, then permanent), ignoring a missing one. */

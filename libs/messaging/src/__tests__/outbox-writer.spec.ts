@@ -4,7 +4,12 @@ import { OutboxWriter } from '../outbox/outbox-writer';
 import { AvroSerde } from '../serde/avro-serde';
 
 const serde = new AvroSerde('http://127.0.0.1:1/unused');
-const erased = { leadId: 'lead-1', erasureId: 'e-1', requestedBy: 'key-1', occurredAt: Date.UTC(2026, 0, 5, 9) };
+const erased = {
+  leadId: 'lead-1',
+  erasureId: 'e-1',
+  requestedBy: 'key-1',
+  occurredAt: Date.UTC(2026, 0, 5, 9),
+};
 
 describe('OutboxWriter', () => {
   it('keys the record by the topic key field and writes the platform and CloudEvents headers', async () => {
@@ -27,7 +32,9 @@ describe('OutboxWriter', () => {
 
   it('rejects a value that does not match the schema, naming the field', () => {
     const writer = new OutboxWriter(serde, 'ingestion');
-    expect(() => writer.add(TOPICS.leadErased, { ...erased, requestedBy: 42 } as never)).toThrow(InvalidEventError);
+    expect(() => writer.add(TOPICS.leadErased, { ...erased, requestedBy: 42 } as never)).toThrow(
+      InvalidEventError,
+    );
     try {
       writer.add(TOPICS.leadErased, { ...erased, requestedBy: 42 } as never);
     } catch (e) {

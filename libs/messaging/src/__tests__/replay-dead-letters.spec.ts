@@ -25,8 +25,16 @@ describe('originalOf', () => {
   });
 
   it('refuses a record that is not a dead letter', () => {
-    expect(() => originalOf({ topic: 't', partition: 0, offset: '0', key: null, value: null, timestamp: '0', headers: {} })).toThrow(
-      /dlq-original-topic/,
-    );
+    expect(() =>
+      originalOf({
+        topic: 't',
+        partition: 0,
+        offset: '0',
+        key: null,
+        value: null,
+        timestamp: '0',
+        headers: {},
+      }),
+    ).toThrow(/dlq-original-topic/);
   });
 });

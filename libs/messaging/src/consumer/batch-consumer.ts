@@ -3,7 +3,15 @@ import { withConsumerSpan } from '@smarketing/observability';
 import type { DataSource } from 'typeorm';
 import type { Envelope } from '../envelope';
 import { PermanentEventError, StoppingError, UndecodableEventError } from '../errors';
-import type { BatchControl, ConsumerHandle, KafkaPort, OutgoingRecord, ProducerPort, RawBatch, RawRecord } from '../kafka/kafka-port';
+import type {
+  BatchControl,
+  ConsumerHandle,
+  KafkaPort,
+  OutgoingRecord,
+  ProducerPort,
+  RawBatch,
+  RawRecord,
+} from '../kafka/kafka-port';
 import type { LoggerPort } from '../logger-port';
 import type { MessagingMetrics } from '../messaging-metrics';
 import { OutboxWriter } from '../outbox/outbox-writer';
@@ -87,14 +95,18 @@ export class BatchConsumer {
     const handler = this.handlers.get(batch.topic);
     const topic = this.topics.get(batch.topic);
     if (!handler || !topic) return;
-    this.o.metrics.lag.set({ consumer: this.o.consumer, topic: batch.topic, partition: String(batch.partition) }, batch.lag);
+    this.o.metrics.lag.set(
+      { consumer: this.o.consumer, topic: batch.topic, partition: String(batch.partition) },
+      batch.lag,
+    );
     const size = this.o.maxBatchSize ?? 500;
     try {
       for (let i = 0; i < batch.records.length; i += size) {
         const chunk = batch.records.slice(i, i + size);
         await this.processChunk(topic, handler, chunk, control);
         const last = chunk[chunk.length - 1];
-        if (last) await retryTransient(() => control.commit(last.offset), this.retryOptions(control, 'commit'));
+        if (last)
+          await retryTransient(() => control.commit(last.offset), this.retryOptions(control, 'commit'));
       }
     } catch (error) {
       if (error instanceof StoppingError || !control.isActive()) return; // abandoned: uncommitted records come again
@@ -102,18 +114,27 @@ export class BatchConsumer {
     }
   }
 
-  private async processChunk(topic: AnyTopic, handler: EventHandler, records: readonly RawRecord[], control: BatchControl) {
+  private async processChunk(
+    topic: AnyTopic,
+    handler: EventHandler,
+    records: readonly RawRecord[],
+    control: BatchControl,
+  ) {
     const started = process.hrtime.bigint();
     const dead: DeadLetter[] = [];
     const events: Envelope<unknown>[] = [];
     const seen = new Set<string>();
     for (const record of records) {
       try {
-        const event = await retryTransient(() => this.decode(topic, record), this.retryOptions(control, 'decode'));
+        const event = await retryTransient(
+          () => this.decode(topic, record),
+          this.retryOptions(control, 'decode'),
+        );
         if (seen.has(event.eventId)) continue; // the same event twice in one batch
         seen.add(event.eventId);
         const reason = handler.validate?.(event as never);
-        if (reason) dead.push({ record, error: new PermanentEventError(reason, 'InvalidEventError'), attempts: 1 });
+        if (reason)
+          dead.push({ record, error: new PermanentEventError(reason, 'InvalidEventError'), attempts: 1 });
         else events.push(event);
       } catch (error) {
         if (error instanceof StoppingError) throw error;
@@ -121,9 +142,13 @@ export class BatchConsumer {
       }
     }
     await this.apply(topic, handler, events, control, dead, 1);
-    if (dead.length) await retryTransient(() => this.deadLetter(topic, dead), this.retryOptions(control, 'dead-letter'));
+    if (dead.length)
+      await retryTransient(() => this.deadLetter(topic, dead), this.retryOptions(control, 'dead-letter'));
     this.o.metrics.batchSize.observe({ consumer: this.o.consumer }, records.length);
-    this.o.metrics.handlerSeconds.observe({ consumer: this.o.consumer }, Number(process.hrtime.bigint() - started) / 1e9);
+    this.o.metrics.handlerSeconds.observe(
+      { consumer: this.o.consumer },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
   }
 
   private async apply(
@@ -136,7 +161,10 @@ export class BatchConsumer {
   ): Promise<void> {
     if (events.length === 0) return;
     try {
-      await retryTransient(() => this.transaction(topic, handler, events), this.retryOptions(control, 'transaction'));
+      await retryTransient(
+        () => this.transaction(topic, handler, events),
+        this.retryOptions(control, 'transaction'),
+      );
     } catch (error) {
       if (error instanceof StoppingError || !control.isActive()) throw new StoppingError();
       if (events.length > 1) {
@@ -153,7 +181,10 @@ export class BatchConsumer {
         return this.apply(topic, handler, events, control, dead, attempt + 1);
       }
       const event = events[0] as Envelope<unknown>;
-      this.o.logger.warn({ eventId: event.eventId, topic: topic.name, err: String(error), attempt }, 'dead-lettering event');
+      this.o.logger.warn(
+        { eventId: event.eventId, topic: topic.name, err: String(error), attempt },
+        'dead-lettering event',
+      );
       dead.push({ record: this.rawOf(event), error, attempts: attempt });
     }
   }
@@ -163,11 +194,20 @@ export class BatchConsumer {
     return this.raw.get(event) as RawRecord;
   }
 
-  private async transaction(topic: AnyTopic, handler: EventHandler, events: readonly Envelope<unknown>[]): Promise<void> {
+  private async transaction(
+    topic: AnyTopic,
+    handler: EventHandler,
+    events: readonly Envelope<unknown>[],
+  ): Promise<void> {
     await withConsumerSpan(
       `${topic.name} process`,
       events.map((e) => e.headers),
-      { 'messaging.system': 'kafka', 'messaging.destination.name': topic.name, 'messaging.batch.message_count': events.length, 'messaging.consumer.group.name': this.o.groupId ?? this.o.consumer },
+      {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': topic.name,
+        'messaging.batch.message_count': events.length,
+        'messaging.consumer.group.name': this.o.groupId ?? this.o.consumer,
+      },
       async () => {
         const qr = this.o.dataSource.createQueryRunner();
         await qr.connect();
@@ -193,7 +233,11 @@ export class BatchConsumer {
           await outbox.flush(qr);
           await qr.commitTransaction();
           this.o.metrics.consumed.inc({ consumer: this.o.consumer, topic: topic.name }, news.length);
-          if (events.length > news.length) this.o.metrics.duplicates.inc({ consumer: this.o.consumer, topic: topic.name }, events.length - news.length);
+          if (events.length > news.length)
+            this.o.metrics.duplicates.inc(
+              { consumer: this.o.consumer, topic: topic.name },
+              events.length - news.length,
+            );
           if (wrote) this.o.onOutboxWritten?.();
         } catch (error) {
           if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
@@ -214,14 +258,18 @@ export class BatchConsumer {
       } catch (e) {
         throw new UndecodableEventError(`${topic.name}: value is not JSON: ${(e as Error).message}`);
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UndecodableEventError(`${topic.name}: value is not a JSON object`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new UndecodableEventError(`${topic.name}: value is not a JSON object`);
       const handler = this.handlers.get(topic.name) as JsonIntakeHandler;
       eventId = (eventId && UUID.test(eventId) ? eventId : undefined) ?? handler.eventIdOf(value);
     }
-    if (!eventId || !UUID.test(eventId)) throw new UndecodableEventError(`missing or invalid ${HEADER.eventId} header`);
+    if (!eventId || !UUID.test(eventId))
+      throw new UndecodableEventError(`missing or invalid ${HEADER.eventId} header`);
     value ??= await this.o.serde.decode<Record<string, unknown>>(topic as TopicDef, record.value);
     const headerTime = Date.parse(record.headers[HEADER.occurredAt] ?? record.headers[HEADER.ceTime] ?? '');
-    const occurredAt = Number.isFinite(headerTime) ? headerTime : Number(value.occurredAt ?? record.timestamp);
+    const occurredAt = Number.isFinite(headerTime)
+      ? headerTime
+      : Number(value.occurredAt ?? record.timestamp);
     const envelope: Envelope<unknown> = {
       eventId: eventId.toLowerCase(),
       eventType: record.headers[HEADER.eventType] ?? (isJson(topic) ? topic.name : topic.eventType),
@@ -260,7 +308,11 @@ export class BatchConsumer {
     });
     await this.o.producer.send(records);
     for (const r of records) {
-      this.o.metrics.deadLetters.inc({ consumer: this.o.consumer, topic: topic.name, error_class: r.headers[DLQ_HEADER.errorClass] ?? 'Error' });
+      this.o.metrics.deadLetters.inc({
+        consumer: this.o.consumer,
+        topic: topic.name,
+        error_class: r.headers[DLQ_HEADER.errorClass] ?? 'Error',
+      });
     }
   }
 
@@ -270,7 +322,10 @@ export class BatchConsumer {
       onRetry: async (error: unknown, attempt: number) => {
         this.o.metrics.retries.inc({ component: `consumer-${what}` });
         if (attempt === 1 || attempt % 10 === 0) {
-          this.o.logger.warn({ err: String(error), attempt, consumer: this.o.consumer }, `${what}: transient failure, retrying`);
+          this.o.logger.warn(
+            { err: String(error), attempt, consumer: this.o.consumer },
+            `${what}: transient failure, retrying`,
+          );
         }
         await control.heartbeat().catch(() => undefined);
       },

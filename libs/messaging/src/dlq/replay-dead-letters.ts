@@ -18,7 +18,10 @@ export function originalOf(record: RawRecord): OutgoingRecord {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(record.headers)) if (!k.startsWith('dlq-')) headers[k] = v;
   const topic = record.headers[DLQ_HEADER.originalTopic];
-  if (!topic) throw new Error(`dead letter at ${record.topic}/${record.partition}@${record.offset} has no ${DLQ_HEADER.originalTopic} header`);
+  if (!topic)
+    throw new Error(
+      `dead letter at ${record.topic}/${record.partition}@${record.offset} has no ${DLQ_HEADER.originalTopic} header`,
+    );
   return { topic, key: record.key, value: record.value, headers };
 }
 

@@ -75,7 +75,9 @@ export class KafkajsAdapter extends KafkaPort {
 
   producer(): ProducerPort {
     // Idempotent: the broker drops a retried duplicate, and order is kept per partition.
-    return new KafkajsProducer(this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }));
+    return new KafkajsProducer(
+      this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+    );
   }
 
   async runConsumer(options: ConsumerRunOptions): Promise<ConsumerHandle> {
@@ -116,7 +118,12 @@ export class KafkajsAdapter extends KafkaPort {
         }));
         const lagAfter = Number(batch.offsetLag());
         await options.onBatch(
-          { topic: batch.topic, partition: batch.partition, records, lag: Number.isFinite(lagAfter) ? lagAfter : 0 },
+          {
+            topic: batch.topic,
+            partition: batch.partition,
+            records,
+            lag: Number.isFinite(lagAfter) ? lagAfter : 0,
+          },
           {
             heartbeat: () => heartbeat(),
             isActive: () => !stopping && isRunning() && !isStale(),

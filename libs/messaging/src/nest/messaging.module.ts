@@ -8,7 +8,12 @@ import {
   type OnModuleInit,
   type Type,
 } from '@nestjs/common';
-import { createLogger, HealthIndicator, HealthRegistry, type HealthCheckResult } from '@smarketing/observability';
+import {
+  createLogger,
+  HealthIndicator,
+  HealthRegistry,
+  type HealthCheckResult,
+} from '@smarketing/observability';
 import { DataSource } from 'typeorm';
 import { BatchConsumer } from '../consumer/batch-consumer';
 import type { AnyEventHandler as EventHandler } from '../consumer/event-handler';
@@ -92,10 +97,17 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
         check = check;
       })();
     this.health.register(indicator('kafka', async () => (await this.kafka.ping(), { ok: true })));
-    this.health.register(indicator('schema-registry', async () => (await this.serde.ping(this.config.registryUrl), { ok: true })));
+    this.health.register(
+      indicator(
+        'schema-registry',
+        async () => (await this.serde.ping(this.config.registryUrl), { ok: true }),
+      ),
+    );
     this.health.register(
       indicator('consumer-group', async () =>
-        this.consumer.isJoined() ? { ok: true } : { ok: false, detail: `group ${this.config.groupId ?? this.config.service} not joined` },
+        this.consumer.isJoined()
+          ? { ok: true }
+          : { ok: false, detail: `group ${this.config.groupId ?? this.config.service} not joined` },
       ),
     );
   }
@@ -122,7 +134,11 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
 /** Wires libs/messaging into a Nest app: `MessagingModule.forRoot({ config, handlers: [MyHandler] })`. */
 @Module({})
 export class MessagingModule {
-  static forRoot(options: { config: MessagingConfig; handlers?: Type<EventHandler>[]; imports?: DynamicModule['imports'] }): DynamicModule {
+  static forRoot(options: {
+    config: MessagingConfig;
+    handlers?: Type<EventHandler>[];
+    imports?: DynamicModule['imports'];
+  }): DynamicModule {
     const handlers = options.handlers ?? [];
     return {
       module: MessagingModule,
@@ -145,7 +161,11 @@ export class MessagingModule {
         ...handlers,
         { provide: EVENT_HANDLERS, useFactory: (...hs: EventHandler[]) => hs, inject: handlers },
         MessagingRuntime,
-        { provide: TransactionRunner, useFactory: (rt: MessagingRuntime) => rt.transactions, inject: [MessagingRuntime] },
+        {
+          provide: TransactionRunner,
+          useFactory: (rt: MessagingRuntime) => rt.transactions,
+          inject: [MessagingRuntime],
+        },
       ],
       exports: [MessagingRuntime, TransactionRunner, AvroSerde, KafkaPort],
     };

@@ -24,7 +24,13 @@ export type OutboxRelayOptions = {
   readonly topics?: readonly TopicDef[];
 };
 
-type OutboxRow = { id: string; topic: string; message_key: string; headers: Record<string, string>; payload: unknown };
+type OutboxRow = {
+  id: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  payload: unknown;
+};
 
 /**
  * Publishes outbox rows in id order with the idempotent producer and marks them sent.
@@ -98,7 +104,9 @@ export class OutboxRelay {
     await qr.connect();
     try {
       await qr.startTransaction();
-      const [lock] = (await qr.query(`SELECT pg_try_advisory_xact_lock(hashtext('smarketing.outbox-relay')) AS locked`)) as {
+      const [lock] = (await qr.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('smarketing.outbox-relay')) AS locked`,
+      )) as {
         locked: boolean;
       }[];
       if (!lock?.locked) {
@@ -118,10 +126,17 @@ export class OutboxRelay {
       for (const r of rows) {
         const topic = this.extraTopics.get(r.topic) ?? topicByName(r.topic);
         if (!topic) throw new Error(`outbox row ${r.id} names unknown topic ${r.topic}`);
-        records.push({ topic: r.topic, key: r.message_key, value: await this.o.serde.encode(topic, r.payload), headers: r.headers });
+        records.push({
+          topic: r.topic,
+          key: r.message_key,
+          value: await this.o.serde.encode(topic, r.payload),
+          headers: r.headers,
+        });
       }
       await this.o.producer.send(records);
-      await qr.query(`UPDATE messaging_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await qr.query(`UPDATE messaging_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
       await qr.commitTransaction();
       for (const r of records) this.o.metrics.produced.inc({ topic: r.topic });
       return rows.length;
@@ -137,13 +152,17 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastPurge < 60_000) return;
     this.lastPurge = now;
-    await this.o.dataSource.query(`DELETE FROM messaging_outbox WHERE sent_at < now() - $1::int * interval '1 millisecond'`, [
-      this.o.keepSentMs ?? 3_600_000,
-    ]);
-    await this.o.dataSource.query(`DELETE FROM messaging_inbox WHERE received_at < now() - $1::bigint * interval '1 millisecond'`, [
-      this.o.inboxRetentionMs ?? 14 * 86_400_000,
-    ]);
-    const [depth] = (await this.o.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`)) as {
+    await this.o.dataSource.query(
+      `DELETE FROM messaging_outbox WHERE sent_at < now() - $1::int * interval '1 millisecond'`,
+      [this.o.keepSentMs ?? 3_600_000],
+    );
+    await this.o.dataSource.query(
+      `DELETE FROM messaging_inbox WHERE received_at < now() - $1::bigint * interval '1 millisecond'`,
+      [this.o.inboxRetentionMs ?? 14 * 86_400_000],
+    );
+    const [depth] = (await this.o.dataSource.query(
+      `SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`,
+    )) as {
       n: number;
     }[];
     this.o.metrics.outboxDepth.set(depth?.n ?? 0);

@@ -56,7 +56,15 @@ export class OutboxWriter {
       [HEADER.ceTime]: time,
     };
     injectTraceHeaders(headers);
-    this.pending.push({ topic: topic.name, key, eventId, eventType: topic.eventType, headers, payload: value, occurredAt });
+    this.pending.push({
+      topic: topic.name,
+      key,
+      eventId,
+      eventType: topic.eventType,
+      headers,
+      payload: value,
+      occurredAt,
+    });
     return eventId;
   }
 

@@ -67,8 +67,10 @@ export class AvroSerde {
   }
 
   async decode<T>(topic: TopicDef, buffer: Buffer | null): Promise<T> {
-    if (!buffer || buffer.length < 6) throw new UndecodableEventError(`${topic.name}: empty or truncated value`);
-    if (buffer.readUInt8(0) !== MAGIC_BYTE) throw new UndecodableEventError(`${topic.name}: unknown magic byte ${buffer.readUInt8(0)}`);
+    if (!buffer || buffer.length < 6)
+      throw new UndecodableEventError(`${topic.name}: empty or truncated value`);
+    if (buffer.readUInt8(0) !== MAGIC_BYTE)
+      throw new UndecodableEventError(`${topic.name}: unknown magic byte ${buffer.readUInt8(0)}`);
     const id = buffer.readInt32BE(1);
     const reader = this.typeOf(topic);
     const key = `${topic.name}:${id}`;
@@ -78,7 +80,9 @@ export class AvroSerde {
       try {
         resolver = writer.equals(reader) ? 'same' : reader.createResolver(writer);
       } catch (e) {
-        throw new UndecodableEventError(`${topic.name}: writer schema ${id} is incompatible with the reader schema: ${(e as Error).message}`);
+        throw new UndecodableEventError(
+          `${topic.name}: writer schema ${id} is incompatible with the reader schema: ${(e as Error).message}`,
+        );
       }
       this.resolvers.set(key, resolver);
     }
@@ -86,7 +90,9 @@ export class AvroSerde {
       const body = buffer.subarray(5);
       return (resolver === 'same' ? reader.fromBuffer(body) : reader.fromBuffer(body, resolver)) as T;
     } catch (e) {
-      throw new UndecodableEventError(`${topic.name}: cannot decode with schema ${id}: ${(e as Error).message}`);
+      throw new UndecodableEventError(
+        `${topic.name}: cannot decode with schema ${id}: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -97,7 +103,8 @@ export class AvroSerde {
         (s) => s as unknown as avro.Type,
         (e: unknown) => {
           // An id the registry does not know is bad data; an unreachable registry is transient.
-          if ((e as { status?: number }).status === 404) throw new UndecodableEventError(`unknown schema id ${id}`);
+          if ((e as { status?: number }).status === 404)
+            throw new UndecodableEventError(`unknown schema id ${id}`);
           throw e;
         },
       );
@@ -109,7 +116,9 @@ export class AvroSerde {
 
   /** Reachability of the registry for readiness probes. */
   async ping(registryUrl: string): Promise<void> {
-    const res = await fetch(`${registryUrl.replace(/\/$/, '')}/subjects`, { signal: AbortSignal.timeout(2_000) });
+    const res = await fetch(`${registryUrl.replace(/\/$/, '')}/subjects`, {
+      signal: AbortSignal.timeout(2_000),
+    });
     if (!res.ok) throw new Error(`schema registry answered ${res.status}`);
   }
 }

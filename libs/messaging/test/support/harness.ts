@@ -19,8 +19,17 @@ export const EFFECTS_DDL = [
 ];
 
 /** A DataSource on `url` with the shared inbox/outbox migration applied and the effects tables created. */
-export async function openDatabase(url: string, applicationName = 'messaging-test', poolSize = 10): Promise<DataSource> {
-  const ds = createDataSource({ url, applicationName, migrations: [MessagingInboxOutbox1763800000000], poolSize });
+export async function openDatabase(
+  url: string,
+  applicationName = 'messaging-test',
+  poolSize = 10,
+): Promise<DataSource> {
+  const ds = createDataSource({
+    url,
+    applicationName,
+    migrations: [MessagingInboxOutbox1763800000000],
+    poolSize,
+  });
   await migrate(ds);
   for (const ddl of EFFECTS_DDL) await ds.query(ddl);
   return ds;
@@ -44,21 +53,32 @@ export class RejectedByHandlerError extends Error {
 }
 
 /** Applies each event as one `effects` row, bumps `totals`, and optionally publishes an output event. */
-export function effectsHandler(topic: LeadErasedTopic, o: EffectsHandlerOptions): EventHandler<LeadErasedTopic> {
+export function effectsHandler(
+  topic: LeadErasedTopic,
+  o: EffectsHandlerOptions,
+): EventHandler<LeadErasedTopic> {
   return {
     topic,
     async handle(events, tx) {
-      for (const e of events) if (o.reject?.(e)) throw new RejectedByHandlerError(`handler rejects lead ${e.value.leadId}`);
+      for (const e of events)
+        if (o.reject?.(e)) throw new RejectedByHandlerError(`handler rejects lead ${e.value.leadId}`);
       await tx.query(
         `INSERT INTO effects (event_id, lead_id, consumer, source_partition, source_offset)
          SELECT unnest($1::uuid[]), unnest($2::text[]), $3, unnest($4::int[]), unnest($5::bigint[])`,
-        [events.map((e) => e.eventId), events.map((e) => e.value.leadId), o.consumer, events.map((e) => e.partition), events.map((e) => e.offset)],
+        [
+          events.map((e) => e.eventId),
+          events.map((e) => e.value.leadId),
+          o.consumer,
+          events.map((e) => e.partition),
+          events.map((e) => e.offset),
+        ],
       );
       await tx.query(
         `INSERT INTO totals (consumer, applied) VALUES ($1, $2) ON CONFLICT (consumer) DO UPDATE SET applied = totals.applied + EXCLUDED.applied`,
         [o.consumer, events.length],
       );
-      if (o.output) for (const e of events) tx.publish(o.output, { ...e.value, requestedBy: `derived:${e.eventId}` });
+      if (o.output)
+        for (const e of events) tx.publish(o.output, { ...e.value, requestedBy: `derived:${e.eventId}` });
       if (o.delayMs) await new Promise((r) => setTimeout(r, o.delayMs));
     },
   };
@@ -67,7 +87,10 @@ export function effectsHandler(topic: LeadErasedTopic, o: EffectsHandlerOptions)
 export type EffectCounts = { rows: number; distinct: number; total: number };
 
 /** Applied rows, distinct event ids, and the running total of one consumer. */
-export async function effectCounts(query: (sql: string, params?: unknown[]) => Promise<unknown[]>, consumer: string): Promise<EffectCounts> {
+export async function effectCounts(
+  query: (sql: string, params?: unknown[]) => Promise<unknown[]>,
+  consumer: string,
+): Promise<EffectCounts> {
   const [r] = (await query(
     `SELECT (SELECT count(*)::int FROM effects WHERE consumer = $1) AS rows,
             (SELECT count(DISTINCT event_id)::int FROM effects WHERE consumer = $1) AS distinct,
@@ -96,7 +119,11 @@ export const quietLogger = (): LoggerPort => ({
 export const testMetrics = (): MessagingMetrics => messagingMetrics(new Registry());
 
 export const kafkaAdapter = (clientId: string): KafkajsAdapter =>
-  new KafkajsAdapter({ brokers: stackEnv().brokers, clientId, log: process.env.TEST_LOG ? (l, m, x) => console[l](m, x) : undefined });
+  new KafkajsAdapter({
+    brokers: stackEnv().brokers,
+    clientId,
+    log: process.env.TEST_LOG ? (l, m, x) => console[l](m, x) : undefined,
+  });
 
 export const serde = (): AvroSerde => new AvroSerde(stackEnv().registryUrl);
 
@@ -126,7 +153,11 @@ export async function produceEvents(
           topic: topic.name,
           key: value.leadId,
           value: await s.encode(topic, value),
-          headers: { 'event-id': eventId, 'event-type': topic.eventType, 'occurred-at': new Date(value.occurredAt).toISOString() },
+          headers: {
+            'event-id': eventId,
+            'event-type': topic.eventType,
+            'occurred-at': new Date(value.occurredAt).toISOString(),
+          },
         });
       }
       await producer.send(records);
@@ -159,7 +190,14 @@ export async function startConsumer(o: {
   const logger = quietLogger();
   const metrics = testMetrics();
   const relay = o.relayTopics
-    ? new OutboxRelay({ dataSource: o.dataSource, producer, serde: o.serde, logger, metrics, topics: o.relayTopics })
+    ? new OutboxRelay({
+        dataSource: o.dataSource,
+        producer,
+        serde: o.serde,
+        logger,
+        metrics,
+        topics: o.relayTopics,
+      })
     : undefined;
   const consumer = new BatchConsumer({
     consumer: o.name,
