@@ -98,6 +98,9 @@ export async function ensureStack(): Promise<void> {
 /** Stops and starts the Kafka broker (its data is kept). */
 export async function restartKafka(): Promise<void> {
   await stackSh('stop', 'kafka');
+  // A broker this checkout did not start (Docker, another checkout) would survive the stop.
+  if ((await stackStatus()).kafka)
+    throw new Error('kafka still answers after `stack.sh stop kafka`: it is not managed by this checkout');
   await stackSh('start', 'kafka');
   await waitFor(() => stackStatus().then((s) => s.kafka), {
     timeoutMs: 180_000,

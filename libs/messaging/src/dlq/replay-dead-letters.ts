@@ -36,15 +36,21 @@ export async function replayDeadLetters(o: ReplayOptions): Promise<{ replayed: n
   let replayed = 0;
   let skipped = 0;
   let lastSeen = Date.now();
+  const seen = new Set<string>();
   const handle = await o.kafka.runConsumer({
     groupId: `${o.dlqTopic}.replay`,
     topics: [o.dlqTopic],
     fromBeginning: true,
     concurrency: 1,
     onBatch: async (batch, control) => {
-      lastSeen = Date.now();
       const out: OutgoingRecord[] = [];
       for (const r of batch.records) {
+        // A dry run resolves no offsets, so the client fetches the same records again: count each once.
+        // (Only then: a real run that failed must send a re-fetched batch again.)
+        const at = `${r.partition}@${r.offset}`;
+        if (o.dryRun && seen.has(at)) continue;
+        seen.add(at);
+        lastSeen = Date.now();
         const match = !o.errorClass || r.headers[DLQ_HEADER.errorClass] === o.errorClass;
         if (match) out.push(originalOf(r));
         else skipped++;

@@ -172,6 +172,7 @@ export type RunningConsumer = {
   readonly consumer: BatchConsumer;
   readonly relay?: OutboxRelay;
   readonly kafka: KafkajsAdapter;
+  readonly metrics: MessagingMetrics;
   stop(): Promise<void>;
 };
 
@@ -218,6 +219,7 @@ export async function startConsumer(o: {
     consumer,
     relay,
     kafka,
+    metrics,
     stop: async () => {
       await consumer.stop();
       await relay?.stop();

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { dlqTopicName } from '@smarketing/contracts';
+import {
+  bouncePostgres,
+  canControlPostgres,
+  createTestDatabase,
+  createTopics,
+  deleteSubject,
+  deleteTopics,
+  ensureStack,
+  provisionTestTopic,
+  testTopicDef,
+  topicEndOffsets,
+  uniqueTopicName,
+  waitFor,
+  waitForStable,
+  type TestDatabase,
+} from '@smarketing/testing';
+import type { DataSource } from 'typeorm';
+import {
+  effectCounts,
+  effectsHandler,
+  kafkaAdapter,
+  openDatabase,
+  produceEvents,
+  serde,
+  startConsumer,
+  type RunningConsumer,
+} from './support/harness';
+
+const N = 8_000;
+const PER_SEND = 100;
+
+describe('PostgreSQL down for 10 s under load', () => {
+  const topic = testTopicDef(uniqueTopicName('lead-erased'));
+  const consumer = `pgdown-${randomBytes(4).toString('hex')}`;
+  const dlq = dlqTopicName(consumer, topic.name);
+  const s = serde();
+  let db: TestDatabase;
+  let ds: DataSource;
+  let running: RunningConsumer | undefined;
+
+  beforeAll(async () => {
+    if (!canControlPostgres())
+      throw new Error(
+        'this test stops the machine PostgreSQL: run it as root with /etc/postgresql/<version>/main',
+      );
+    await ensureStack();
+    db = await createTestDatabase('smarketing_test_messaging');
+    ds = await openDatabase(db.url);
+    await provisionTestTopic(topic);
+    await createTopics([dlq]);
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await ds?.destroy();
+    await db?.drop();
+    await deleteTopics([topic.name, dlq]);
+    await deleteSubject(`${topic.name}-value`);
+  });
+
+  it('pauses and resumes by itself, dead-letters nothing, and applies every event exactly once', async () => {
+    running = await startConsumer({
+      name: consumer,
+      dataSource: ds,
+      handlers: [effectsHandler(topic, { consumer })],
+      serde: s,
+    });
+    // The serde caches the schema id, so producing needs neither the registry nor PostgreSQL.
+    const kafka = kafkaAdapter('pgdown-producer');
+    let produced = 0;
+    const stream = (async () => {
+      for (let i = 0; i < N; i += PER_SEND) {
+        await produceEvents(kafka, s, topic, i, PER_SEND);
+        produced += PER_SEND;
+        await new Promise((r) => setTimeout(r, 150)); // ~15 s of steady load
+      }
+    })();
+
+    await waitFor(async () => (await effectCounts(db.query, consumer)).rows >= N / 5, {
+      timeoutMs: 60_000,
+      description: 'first effects',
+    });
+    const atOutage = produced;
+    await bouncePostgres(10_000);
+    const afterOutage = produced;
+    await stream;
+    await kafka.close();
+    expect(atOutage).toBeLessThan(N); // the stream was still flowing into the outage
+    expect(afterOutage).toBeGreaterThan(atOutage);
+
+    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, N, {
+      timeoutMs: 150_000,
+      stableMs: 3_000,
+      description: 'applied effects',
+    });
+    expect(await effectCounts(db.query, consumer)).toEqual({ rows: N, distinct: N, total: N });
+    expect((await topicEndOffsets(dlq)).total).toBe(0);
+    // The outage did reach the consumer: it retried in place.
+    const retries = (await running.metrics.retries.get()).values.reduce((sum, v) => sum + v.value, 0);
+    expect(retries).toBeGreaterThan(0);
+  });
+});
