@@ -22,7 +22,7 @@ step "typecheck" npx tsc -p tsconfig.json --noEmit
 step "generated types are current" npx nx run @smarketing/contracts:generate-check --outputStyle=stream
 step "schema compatibility (FULL_TRANSITIVE vs main)" npx nx run @smarketing/contracts:compat --outputStyle=stream
 step "AsyncAPI document is current" npx nx run @smarketing/platform-tools:asyncapi-check --outputStyle=stream
-step "unit tests" npx nx run-many -t test --outputStyle=stream --parallel=2
+step "unit tests" npx nx run-many -t test --outputStyle=stream --parallel=2 --skip-nx-cache
 step "local stack" bash deploy/local/stack.sh start
 step "integration tests" npx nx run-many -t test-int --outputStyle=stream --parallel=1
 

@@ -129,7 +129,7 @@ export class OutboxRelay {
         records.push({
           topic: r.topic,
           key: r.message_key,
-          value: await this.o.serde.encode(topic, r.payload),
+          value: await this.o.serde.encode(topic, r.payload, { validated: true }),
           headers: r.headers,
         });
       }
