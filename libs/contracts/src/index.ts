@@ -3,3 +3,4 @@ export * from './headers';
 export * from './topic-registry';
 export * from './generated';
 export * from './intake-topics';
+export * from './lead-identity';

@@ -1,21 +1,2 @@
-import { createHash } from 'node:crypto';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * RFC 9562 name-based UUID (version 5, SHA-1).
- *
- * Written by hand (20 lines) instead of importing `uuid`: uuid 14 ships ESM only and the
- * workspace's Jest/swc setup cannot load it without transforming node_modules. The tests pin
- * this function to vectors produced by `uuid`'s own v5, so swapping back is a one-line change.
- */
-export function uuidV5(name: string, namespace: string): string {
-  if (!UUID_PATTERN.test(namespace)) throw new RangeError(`namespace is not a UUID: ${namespace}`);
-  const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50; // version 5
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+// The platform's name-based UUID lives in the contracts: leadIds are part of the public contract.
+export { uuidV5 } from '@smarketing/contracts';
