@@ -1,6 +1,7 @@
 // End to end through public interfaces only: the ingestion and scoring services run as their own
 // processes; the test speaks HTTP to ingestion and reads scoring's topics on the real broker.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import {
   leadIdForNormalizedEmail,
   TOPICS,
@@ -12,6 +13,7 @@ import { AvroSerde } from '@smarketing/messaging';
 import {
   createTestDatabase,
   ensureStack,
+  repoRoot,
   spawnTs,
   stackEnv,
   waitFor,
@@ -70,11 +72,14 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
       SCHEMA_REGISTRY_URL: stackEnv().registryUrl,
       LOG_LEVEL: 'warn',
     };
-    await runToExit('services/ingestion/src/infra/migrate.main.ts', {
+    await runToExit(join(repoRoot(), 'services/ingestion/src/infra/migrate.main.ts'), {
       ...common,
       DATABASE_URL: ingestionDb.url,
     });
-    await runToExit('services/scoring/src/infra/migrate.main.ts', { ...common, DATABASE_URL: scoringDb.url });
+    await runToExit(join(repoRoot(), 'services/scoring/src/infra/migrate.main.ts'), {
+      ...common,
+      DATABASE_URL: scoringDb.url,
+    });
 
     const scoringGroup = `scoring-e2e-${randomUUID()}`;
     await groupAtEnd(scoringGroup, [
@@ -88,7 +93,7 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
     const readerGroup = `e2e-reader-${randomUUID()}`;
     await groupAtEnd(readerGroup, [TOPICS.leadScored, TOPICS.lifecycleChanged]);
 
-    const ingestion = spawnTs('services/ingestion/src/main.ts', {
+    const ingestion = spawnTs(join(repoRoot(), 'services/ingestion/src/main.ts'), {
       ...common,
       DATABASE_URL: ingestionDb.url,
       PORT: String(INGESTION_PORT),
@@ -96,7 +101,7 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
       INGESTION_ADMIN_KEY: ADMIN_KEY,
       INGESTION_DEV_WRITE_KEY: WRITE_KEY,
     });
-    const scoring = spawnTs('services/scoring/src/main.ts', {
+    const scoring = spawnTs(join(repoRoot(), 'services/scoring/src/main.ts'), {
       ...common,
       DATABASE_URL: scoringDb.url,
       PORT: String(SCORING_PORT),
