@@ -33,7 +33,16 @@ const kafka = () => new Kafka({ clientId: 'e2e', brokers: stackEnv().brokers, lo
 async function groupAtEnd(groupId: string, topics: readonly TopicDef[]): Promise<void> {
   const admin = kafka().admin();
   await admin.connect();
-  for (const t of topics) await admin.resetOffsets({ groupId, topic: t.name, earliest: false });
+  // setOffsets with the real high watermarks: resetOffsets(earliest: false) commits -1, which a
+  // consumer reads as "no offset" and then starts from the beginning.
+  for (const t of topics) {
+    const ends = await admin.fetchTopicOffsets(t.name);
+    await admin.setOffsets({
+      groupId,
+      topic: t.name,
+      partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+    });
+  }
   await admin.disconnect();
 }
 
@@ -195,7 +204,7 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
     const rulesOf = (x: LeadScored) => x.firedRules.map((r) => r.ruleId).join(' ');
     const mine = () => scored.filter((x) => x.leadId === leadId);
     await waitFor(() => mine().some((x) => /pricing/.test(rulesOf(x)) && /demo/.test(rulesOf(x))), {
-      timeoutMs: 120_000,
+      timeoutMs: 90_000,
       description: `a score of ${leadId} with the pricing visits and the demo request (seen: ${mine().map(rulesOf).join(' | ')})`,
     });
     await waitFor(() => lifecycle.some((l) => l.leadId === leadId && l.to === 'mql'), {
