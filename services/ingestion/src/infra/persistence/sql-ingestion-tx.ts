@@ -110,20 +110,32 @@ export class SqlIngestionTx extends IngestionTx {
 
   async upsertAccounts(accounts: readonly AccountRecord[]): Promise<void> {
     const sorted = [...accounts].sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+    const params = [
+      sorted.map((a) => a.accountId),
+      sorted.map((a) => a.domain),
+      sorted.map((a) => a.name),
+      sorted.map((a) => a.groupId),
+    ];
+    // Many leads of one company arrive at once: insert new accounts without touching existing rows,
+    // then update only the rows that really change. An upsert (ON CONFLICT DO UPDATE) would lock
+    // every matched account row and serialize all concurrent requests of that company.
     await this.tx.query(
-      `INSERT INTO ingestion_accounts AS a (account_id, domain, name, group_ids)
+      `INSERT INTO ingestion_accounts (account_id, domain, name, group_ids)
        SELECT id, domain, name, CASE WHEN gid IS NULL THEN '{}'::text[] ELSE ARRAY[gid] END
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, domain, name, gid)
-       ON CONFLICT (account_id) DO UPDATE SET
-         name = COALESCE(EXCLUDED.name, a.name),
-         group_ids = ARRAY(SELECT DISTINCT unnest(a.group_ids || EXCLUDED.group_ids) ORDER BY 1),
-         updated_at = now()`,
-      [
-        sorted.map((a) => a.accountId),
-        sorted.map((a) => a.domain),
-        sorted.map((a) => a.name),
-        sorted.map((a) => a.groupId),
-      ],
+       ON CONFLICT (account_id) DO NOTHING`,
+      params,
+    );
+    await this.tx.query(
+      `UPDATE ingestion_accounts AS a SET
+         name = COALESCE(t.name, a.name),
+         group_ids = CASE WHEN t.gid IS NULL OR t.gid = ANY(a.group_ids) THEN a.group_ids
+                          ELSE ARRAY(SELECT DISTINCT unnest(a.group_ids || ARRAY[t.gid]) ORDER BY 1) END,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, domain, name, gid)
+       WHERE a.account_id = t.id
+         AND ((t.name IS NOT NULL AND t.name IS DISTINCT FROM a.name) OR (t.gid IS NOT NULL AND NOT t.gid = ANY(a.group_ids)))`,
+      params,
     );
   }
 
