@@ -30,7 +30,7 @@ export function initMetrics(options: { service: string }): void {
   collectDefaultMetrics({ register: metricsRegistry });
 }
 
-/** Metric options without `registers`: the helpers always use {@link metricsRegistry}. */
+/** Metric options without `registers`: the helpers register in the registry they are given. */
 export type CounterOptions<L extends string> = Omit<CounterConfiguration<L>, 'registers'>;
 /** See {@link CounterOptions}. */
 export type HistogramOptions<L extends string> = Omit<HistogramConfiguration<L>, 'registers'>;
@@ -38,39 +38,49 @@ export type HistogramOptions<L extends string> = Omit<HistogramConfiguration<L>,
 export type GaugeOptions<L extends string> = Omit<GaugeConfiguration<L>, 'registers'>;
 
 /**
- * A counter in {@link metricsRegistry}. Returns the already registered counter of the same name
+ * A counter in `registry` (default {@link metricsRegistry}). Returns the already registered counter of the same name
  * (a module built twice in one test process), and throws if that name belongs to another kind of
  * metric or was registered with other label names.
  */
-export function counter<L extends string = string>(options: CounterOptions<L>): Counter<L> {
+export function counter<L extends string = string>(
+  options: CounterOptions<L>,
+  registry: Registry = metricsRegistry,
+): Counter<L> {
   return (
-    existing(options.name, Counter, options.labelNames) ??
-    new Counter<L>({ ...options, registers: [metricsRegistry] })
+    existing(registry, options.name, Counter, options.labelNames) ??
+    new Counter<L>({ ...options, registers: [registry] })
   );
 }
 
 /** A histogram in {@link metricsRegistry}; reuses one of the same name like {@link counter}. */
-export function histogram<L extends string = string>(options: HistogramOptions<L>): Histogram<L> {
+export function histogram<L extends string = string>(
+  options: HistogramOptions<L>,
+  registry: Registry = metricsRegistry,
+): Histogram<L> {
   return (
-    existing(options.name, Histogram, options.labelNames) ??
-    new Histogram<L>({ ...options, registers: [metricsRegistry] })
+    existing(registry, options.name, Histogram, options.labelNames) ??
+    new Histogram<L>({ ...options, registers: [registry] })
   );
 }
 
 /** A gauge in {@link metricsRegistry}; reuses one of the same name like {@link counter}. */
-export function gauge<L extends string = string>(options: GaugeOptions<L>): Gauge<L> {
+export function gauge<L extends string = string>(
+  options: GaugeOptions<L>,
+  registry: Registry = metricsRegistry,
+): Gauge<L> {
   return (
-    existing(options.name, Gauge, options.labelNames) ??
-    new Gauge<L>({ ...options, registers: [metricsRegistry] })
+    existing(registry, options.name, Gauge, options.labelNames) ??
+    new Gauge<L>({ ...options, registers: [registry] })
   );
 }
 
 function existing<M extends Metric<string>>(
+  registry: Registry,
   name: string,
   kind: abstract new (...args: never[]) => M,
   labelNames: readonly string[] | undefined,
 ): M | undefined {
-  const found = metricsRegistry.getSingleMetric(name);
+  const found = registry.getSingleMetric(name);
   if (!found) return undefined;
   if (!(found instanceof kind)) {
     throw new Error(`metric "${name}" is already registered as another kind (${found.constructor.name})`);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { withDatabase } from '@smarketing/persistence';
 import { Client } from 'pg';
 import { stackEnv } from './env';
 
@@ -10,12 +11,6 @@ export type TestDatabase = {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   /** Drops the database (terminating leftover connections). */
   drop(): Promise<void>;
-};
-
-const withDatabase = (url: string, database: string): string => {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 };
 
 async function adminQuery(sql: string): Promise<void> {

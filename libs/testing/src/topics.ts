@@ -81,21 +81,6 @@ export async function registerSchema(
   return ((await res.json()) as { id: number }).id;
 }
 
-/** Sets the compatibility level of one subject. */
-export async function setSubjectCompatibility(
-  subject: string,
-  compatibility: string,
-  registryUrl = stackEnv().registryUrl,
-): Promise<void> {
-  const res = await fetch(`${registryUrl}/config/${encodeURIComponent(subject)}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-    body: JSON.stringify({ compatibility }),
-  });
-  if (!res.ok)
-    throw new Error(`setting compatibility of ${subject} failed: ${res.status} ${await res.text()}`);
-}
-
 /** Deletes a subject (soft, then permanent), ignoring a missing one. */
 export async function deleteSubject(subject: string, registryUrl = stackEnv().registryUrl): Promise<void> {
   const url = `${registryUrl}/subjects/${encodeURIComponent(subject)}`;
@@ -107,4 +92,22 @@ export async function deleteSubject(subject: string, registryUrl = stackEnv().re
 export async function provisionTestTopic(topic: TopicDef, partitions = 6): Promise<number> {
   await createTopics([topic.name], partitions);
   return registerSchema(`${topic.name}-value`, topic.schema);
+}
+
+/**
+ * Commits a new consumer group's offsets at the topics' current ends, so it reads only what is
+ * written from now on (the topics are shared with other runs). kafkajs' resetOffsets(earliest:
+ * false) commits -1, which a consumer reads as "no offset" and starts from the beginning.
+ */
+export async function startGroupAtEnd(groupId: string, topicNames: readonly string[]): Promise<void> {
+  await withAdmin(async (admin) => {
+    for (const topic of topicNames) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
+      });
+    }
+  });
 }

@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
+  ALL_TOPICS,
   leadIdForNormalizedEmail,
   TOPICS,
   type LeadScored,
   type LifecycleChanged,
-  type TopicDef,
 } from '@smarketing/contracts';
 import { AvroSerde } from '@smarketing/messaging';
 import {
@@ -16,6 +16,7 @@ import {
   repoRoot,
   spawnTs,
   stackEnv,
+  startGroupAtEnd,
   waitFor,
   type TestDatabase,
   type TsProcess,
@@ -28,23 +29,6 @@ const INGESTION_PORT = 3801 + Math.floor(Math.random() * 100);
 const SCORING_PORT = INGESTION_PORT + 100;
 
 const kafka = () => new Kafka({ clientId: 'e2e', brokers: stackEnv().brokers, logLevel: logLevel.NOTHING });
-
-/** Commits a new group's offsets at the topics' ends, so it reads only what happens from now on. */
-async function groupAtEnd(groupId: string, topics: readonly TopicDef[]): Promise<void> {
-  const admin = kafka().admin();
-  await admin.connect();
-  // setOffsets with the real high watermarks: resetOffsets(earliest: false) commits -1, which a
-  // consumer reads as "no offset" and then starts from the beginning.
-  for (const t of topics) {
-    const ends = await admin.fetchTopicOffsets(t.name);
-    await admin.setOffsets({
-      groupId,
-      topic: t.name,
-      partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
-    });
-  }
-  await admin.disconnect();
-}
 
 async function runToExit(file: string, env: Record<string, string>): Promise<void> {
   const p = spawnTs(file, env);
@@ -91,16 +75,13 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
     });
 
     const scoringGroup = `scoring-e2e-${randomUUID()}`;
-    await groupAtEnd(scoringGroup, [
-      TOPICS.leadUpserted,
-      TOPICS.touchpointRecorded,
-      TOPICS.leadDispositioned,
-      TOPICS.opportunityUpdated,
-      TOPICS.leadsMerged,
-      TOPICS.leadErased,
-    ]);
+    // Scoring and the reader read only what this test produces: the topics are shared.
+    await startGroupAtEnd(
+      scoringGroup,
+      ALL_TOPICS.filter((t) => t.readers.includes('scoring')).map((t) => t.name),
+    );
     const readerGroup = `e2e-reader-${randomUUID()}`;
-    await groupAtEnd(readerGroup, [TOPICS.leadScored, TOPICS.lifecycleChanged]);
+    await startGroupAtEnd(readerGroup, [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name]);
 
     const ingestion = spawnTs(join(repoRoot(), 'services/ingestion/src/main.ts'), {
       ...common,

@@ -1,19 +1,12 @@
 // Creates every topic (events and dead letters) and registers every schema: `npm run stack:provision`.
-import { formatSubjects, formatTopics } from './provision';
-import { ensureTopics } from './ensure-topics';
-import { withAdmin } from './kafka-admin';
+import { formatSubjects, formatTopics, provision } from './provision';
 import { loadPlatformConfig } from './platform-config';
-import { registerSchemas } from './register-schemas';
-import { schemaRegistryClient } from './schema-registry-client';
-import { platformTopicSpecs } from './topic-specs';
 
 async function main(): Promise<void> {
   const config = loadPlatformConfig();
   const started = Date.now();
-  const topics = await withAdmin(config.brokers, (admin) => ensureTopics(admin, platformTopicSpecs(config)));
-  console.log(formatTopics(topics, config).join('\n'));
-  const subjects = await registerSchemas(schemaRegistryClient(config.registryUrl));
-  console.log(formatSubjects(subjects).join('\n'));
+  const { topics, subjects } = await provision(config);
+  console.log([...formatTopics(topics, config), ...formatSubjects(subjects)].join('\n'));
   console.log(`provisioned in ${Date.now() - started} ms`);
 }
 

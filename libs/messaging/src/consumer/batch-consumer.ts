@@ -1,4 +1,11 @@
-import { DLQ_HEADER, HEADER, dlqTopicName, type IntakeTopicDef, type TopicDef } from '@smarketing/contracts';
+import {
+  DLQ_HEADER,
+  HEADER,
+  UUID_PATTERN,
+  dlqTopicName,
+  type IntakeTopicDef,
+  type TopicDef,
+} from '@smarketing/contracts';
 import { withConsumerSpan } from '@smarketing/observability';
 import type { DataSource } from 'typeorm';
 import type { Envelope } from '../envelope';
@@ -14,13 +21,12 @@ import type {
 } from '../kafka/kafka-port';
 import type { LoggerPort } from '../logger-port';
 import type { MessagingMetrics } from '../messaging-metrics';
-import { OutboxWriter } from '../outbox/outbox-writer';
-import { isTransient, retryTransient } from '../retry';
+import { TransactionRunner } from '../outbox/transaction-runner';
+import { retryTransient } from '../retry';
 import type { AvroSerde } from '../serde/avro-serde';
 import type { AnyEventHandler, JsonIntakeHandler } from './event-handler';
 
 type AnyTopic = TopicDef | IntakeTopicDef;
-type EventHandler = AnyEventHandler;
 const isJson = (t: AnyTopic): t is IntakeTopicDef => 'format' in t && t.format === 'json';
 
 export type BatchConsumerOptions = {
@@ -48,8 +54,6 @@ export type BatchConsumerOptions = {
 
 type DeadLetter = { record: RawRecord; error: unknown; attempts: number };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Consumes in batches with exactly-once effects: per batch, one transaction inserts the event ids
  * into the inbox (skipping those seen before), applies the handler and writes its outbox rows;
@@ -58,10 +62,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class BatchConsumer {
   private handle?: ConsumerHandle;
-  private readonly handlers: Map<string, EventHandler>;
+  private readonly handlers: Map<string, AnyEventHandler>;
   private readonly topics: Map<string, AnyTopic>;
 
+  private readonly transactions: TransactionRunner;
+
   constructor(private readonly o: BatchConsumerOptions) {
+    this.transactions = new TransactionRunner(o.dataSource, o.serde, o.consumer, o.onOutboxWritten);
     this.handlers = new Map(o.handlers.map((h) => [h.topic.name, h]));
     this.topics = new Map(o.handlers.map((h) => [h.topic.name, h.topic]));
   }
@@ -116,7 +123,7 @@ export class BatchConsumer {
 
   private async processChunk(
     topic: AnyTopic,
-    handler: EventHandler,
+    handler: AnyEventHandler,
     records: readonly RawRecord[],
     control: BatchControl,
   ) {
@@ -153,7 +160,7 @@ export class BatchConsumer {
 
   private async apply(
     topic: AnyTopic,
-    handler: EventHandler,
+    handler: AnyEventHandler,
     events: readonly Envelope<unknown>[],
     control: BatchControl,
     dead: DeadLetter[],
@@ -196,7 +203,7 @@ export class BatchConsumer {
 
   private async transaction(
     topic: AnyTopic,
-    handler: EventHandler,
+    handler: AnyEventHandler,
     events: readonly Envelope<unknown>[],
   ): Promise<void> {
     await withConsumerSpan(
@@ -209,42 +216,22 @@ export class BatchConsumer {
         'messaging.consumer.group.name': this.o.groupId ?? this.o.consumer,
       },
       async () => {
-        const qr = this.o.dataSource.createQueryRunner();
-        await qr.connect();
-        try {
-          await qr.startTransaction();
-          const fresh = (await qr.query(
+        // The batch is one unit of work: inbox rows, the handler's state change, its outbox rows.
+        const { result: fresh } = await this.transactions.run(async (tx) => {
+          const inserted = await tx.query<{ event_id: string }>(
             `INSERT INTO messaging_inbox (consumer, event_id, topic)
              SELECT $1, unnest($2::uuid[]), $3
              ON CONFLICT DO NOTHING RETURNING event_id`,
             [this.o.consumer, events.map((e) => e.eventId), topic.name],
-          )) as { event_id: string }[];
-          const freshIds = new Set(fresh.map((r) => r.event_id));
+          );
+          const freshIds = new Set(inserted.map((r) => r.event_id));
           const news = events.filter((e) => freshIds.has(e.eventId));
-          const outbox = new OutboxWriter(this.o.serde, this.o.consumer);
-          if (news.length) {
-            await handler.handle(news as never, {
-              // useStructuredResult: rows for SELECT and for UPDATE/DELETE ... RETURNING alike.
-              query: async (sql, params) => (await qr.query(sql, params, true)).records,
-              publish: (t, v, opts) => outbox.add(t, v, opts),
-            });
-          }
-          const wrote = outbox.size;
-          await outbox.flush(qr);
-          await qr.commitTransaction();
-          this.o.metrics.consumed.inc({ consumer: this.o.consumer, topic: topic.name }, news.length);
-          if (events.length > news.length)
-            this.o.metrics.duplicates.inc(
-              { consumer: this.o.consumer, topic: topic.name },
-              events.length - news.length,
-            );
-          if (wrote) this.o.onOutboxWritten?.();
-        } catch (error) {
-          if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
-          throw error;
-        } finally {
-          await qr.release();
-        }
+          if (news.length) await handler.handle(news as never, tx);
+          return news.length;
+        });
+        const labels = { consumer: this.o.consumer, topic: topic.name };
+        this.o.metrics.consumed.inc(labels, fresh);
+        if (events.length > fresh) this.o.metrics.duplicates.inc(labels, events.length - fresh);
       },
     );
   }
@@ -261,9 +248,9 @@ export class BatchConsumer {
       if (typeof value !== 'object' || value === null || Array.isArray(value))
         throw new UndecodableEventError(`${topic.name}: value is not a JSON object`);
       const handler = this.handlers.get(topic.name) as JsonIntakeHandler;
-      eventId = (eventId && UUID.test(eventId) ? eventId : undefined) ?? handler.eventIdOf(value);
+      eventId = (eventId && UUID_PATTERN.test(eventId) ? eventId : undefined) ?? handler.eventIdOf(value);
     }
-    if (!eventId || !UUID.test(eventId))
+    if (!eventId || !UUID_PATTERN.test(eventId))
       throw new UndecodableEventError(`missing or invalid ${HEADER.eventId} header`);
     value ??= await this.o.serde.decode<Record<string, unknown>>(topic as TopicDef, record.value);
     const headerTime = Date.parse(record.headers[HEADER.occurredAt] ?? record.headers[HEADER.ceTime] ?? '');
@@ -332,5 +319,3 @@ export class BatchConsumer {
     };
   }
 }
-
-export { isTransient };

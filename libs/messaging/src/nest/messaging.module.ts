@@ -97,12 +97,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
         check = check;
       })();
     this.health.register(indicator('kafka', async () => (await this.kafka.ping(), { ok: true })));
-    this.health.register(
-      indicator(
-        'schema-registry',
-        async () => (await this.serde.ping(this.config.registryUrl), { ok: true }),
-      ),
-    );
+    this.health.register(indicator('schema-registry', async () => (await this.serde.ping(), { ok: true })));
     this.health.register(
       indicator('consumer-group', async () =>
         this.consumer.isJoined()

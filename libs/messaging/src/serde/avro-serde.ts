@@ -18,7 +18,7 @@ export class AvroSerde {
   private readonly writerTypes = new Map<number, Promise<avro.Type>>();
   private readonly resolvers = new Map<string, avro.Resolver | 'same'>();
 
-  constructor(registryUrl: string) {
+  constructor(private readonly registryUrl: string) {
     this.registry = new SchemaRegistry({ host: registryUrl, retry: { retries: 3 } });
   }
 
@@ -121,8 +121,8 @@ export class AvroSerde {
   }
 
   /** Reachability of the registry for readiness probes. */
-  async ping(registryUrl: string): Promise<void> {
-    const res = await fetch(`${registryUrl.replace(/\/$/, '')}/subjects`, {
+  async ping(): Promise<void> {
+    const res = await fetch(`${this.registryUrl.replace(/\/$/, '')}/subjects`, {
       signal: AbortSignal.timeout(2_000),
     });
     if (!res.ok) throw new Error(`schema registry answered ${res.status}`);

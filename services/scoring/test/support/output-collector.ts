@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type LeadScored, type LifecycleChanged } from '@smarketing/contracts';
 import { AvroSerde } from '@smarketing/messaging';
-import { stackEnv, waitFor } from '@smarketing/testing';
+import { stackEnv, startGroupAtEnd, waitFor } from '@smarketing/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { startGroupAtEnd } from './scoring-harness';
 
 type Collected<V> = V & { eventId: string };
 
@@ -24,7 +23,7 @@ export class OutputCollector {
 
   async start(): Promise<void> {
     const groupId = `scoring-test-output-${randomUUID()}`;
-    await startGroupAtEnd(groupId, [TOPICS.leadScored, TOPICS.lifecycleChanged]);
+    await startGroupAtEnd(groupId, [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name]);
     const kafka = new Kafka({
       clientId: 'scoring-test-output',
       brokers: stackEnv().brokers,

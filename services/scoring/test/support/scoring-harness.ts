@@ -3,7 +3,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HEADER, TOPICS, type EventOf, type TopicDef } from '@smarketing/contracts';
 import { AvroSerde, KafkajsAdapter, MessagingRuntime, type ProducerPort } from '@smarketing/messaging';
 import { createDataSource, migrate } from '@smarketing/persistence';
-import { createTestDatabase, ensureStack, stackEnv, withAdmin, type TestDatabase } from '@smarketing/testing';
+import {
+  createTestDatabase,
+  ensureStack,
+  stackEnv,
+  startGroupAtEnd,
+  type TestDatabase,
+} from '@smarketing/testing';
 import { createApp } from '../../src/app.factory';
 import { loadConfig, type Config } from '../../src/config';
 import { migrations } from '../../src/infra/migrations';
@@ -20,23 +26,6 @@ export const CONSUMED_TOPICS = [
   TOPICS.leadsMerged,
   TOPICS.leadErased,
 ] as const;
-
-/**
- * A new consumer group starts at the end of the shared topics (other engineers' tests write to them
- * too): the messaging lib reads new groups from the beginning, so the offsets are set first.
- */
-export async function startGroupAtEnd(groupId: string, topics: readonly TopicDef[]): Promise<void> {
-  await withAdmin(async (admin) => {
-    for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic.name);
-      await admin.setOffsets({
-        groupId,
-        topic: topic.name,
-        partitions: ends.map((e) => ({ partition: e.partition, offset: e.high })),
-      });
-    }
-  });
-}
 
 export type ScoringUnderTest = {
   app: NestFastifyApplication;
@@ -55,7 +44,10 @@ export async function startScoring(env: Record<string, string> = {}): Promise<Sc
   await migrate(ds);
   await ds.destroy();
   const groupId = `scoring-test-${randomUUID()}`;
-  await startGroupAtEnd(groupId, CONSUMED_TOPICS);
+  await startGroupAtEnd(
+    groupId,
+    CONSUMED_TOPICS.map((t) => t.name),
+  );
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: db.url,

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TOPICS } from '@smarketing/contracts';
+import { TOPICS, UUID_PATTERN } from '@smarketing/contracts';
 import { deriveLeadId, normalizeEmail } from '../../domain';
 import { InvalidInputError } from '../errors';
 import { Clock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/ingestion-tx.port';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ErasureReceipt = {
   readonly erasureId: string;
@@ -49,7 +47,8 @@ export class EraseLeadUseCase {
 
   private leadIdOf(input: { leadId?: unknown; email?: unknown }): string {
     if (input.leadId !== undefined) {
-      if (typeof input.leadId === 'string' && UUID.test(input.leadId)) return input.leadId.toLowerCase();
+      if (typeof input.leadId === 'string' && UUID_PATTERN.test(input.leadId))
+        return input.leadId.toLowerCase();
       throw new InvalidInputError([{ path: 'leadId', message: 'must be a UUID' }]);
     }
     if (input.email === undefined || input.email === '')
