@@ -5,7 +5,7 @@ export type DataSourceOptions = {
   readonly url: string;
   /** Shown in pg_stat_activity, e.g. `scoring`. */
   readonly applicationName: string;
-  /** The service's migrations; the shared inbox/outbox migration is prepended. */
+  /** The service's migrations, the shared inbox/outbox migration first (see each service's migrations/index.ts). */
   readonly migrations: readonly (new () => MigrationInterface)[];
   readonly entities?: readonly (new () => unknown)[];
   readonly poolSize?: number;

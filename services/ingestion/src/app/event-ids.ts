@@ -1,4 +1,4 @@
-import { uuidV5 } from '../domain';
+import { uuidV5 } from '@smarketing/contracts';
 
 /** Frozen forever: every event id ingestion issues depends on it. = uuidv5(DNS, 'event.ingestion.smarketing.dev'). */
 export const INGESTION_EVENT_NAMESPACE = 'e62a47ec-c8d4-5f49-b3d0-888baf0639be';

@@ -1,5 +1,5 @@
 import type { NormalizedDomain } from './domain.normalizer';
-import { uuidV5 } from './uuid-v5.util';
+import { uuidV5 } from '@smarketing/contracts';
 
 /** Frozen forever: every accountId ever issued depends on it. = uuidv5(DNS, 'account.smarketing.dev'). */
 export const ACCOUNT_ID_NAMESPACE = 'a4b1532d-3357-5640-9ebc-7b25a548d05d';

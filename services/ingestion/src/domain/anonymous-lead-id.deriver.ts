@@ -1,4 +1,4 @@
-import { uuidV5 } from './uuid-v5.util';
+import { uuidV5 } from '@smarketing/contracts';
 
 /** Frozen forever. = uuidv5(DNS, 'anonymous-lead.smarketing.dev'). Separate from leads so ids never collide. */
 export const ANONYMOUS_LEAD_ID_NAMESPACE = 'f61fa7dd-6eb7-5fdf-b02a-6d805bacdfc7';

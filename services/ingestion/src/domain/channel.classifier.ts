@@ -1,16 +1,7 @@
+import type { Channel } from '@smarketing/contracts';
 import type { Utm } from './utm.parser';
 
-export type Channel =
-  | 'paid_search'
-  | 'paid_social'
-  | 'organic_search'
-  | 'social'
-  | 'email'
-  | 'referral'
-  | 'display'
-  | 'direct'
-  | 'events'
-  | 'other';
+export type { Channel };
 
 export const CHANNELS: readonly Channel[] = [
   'paid_search',

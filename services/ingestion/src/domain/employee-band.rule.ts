@@ -1,15 +1,5 @@
 export type EmployeeBand = '1-10' | '11-50' | '51-200' | '201-500' | '501-1000' | '1001-5000' | '5001+';
 
-export const EMPLOYEE_BANDS: readonly EmployeeBand[] = [
-  '1-10',
-  '11-50',
-  '51-200',
-  '201-500',
-  '501-1000',
-  '1001-5000',
-  '5001+',
-];
-
 /** Band of a head count (use `EmployeeCount.count`, the lower bound); null below one employee. */
 export function employeeBand(count: number): EmployeeBand | null {
   if (!Number.isFinite(count) || count < 1) return null;

@@ -1,9 +1,8 @@
+import type { Region } from '@smarketing/contracts';
 import { COUNTRIES } from './country-table.data';
 import { normalizeCountry } from './country.normalizer';
 
-export type Region = 'NA' | 'EMEA' | 'APAC' | 'LATAM' | 'unknown';
-
-export const REGIONS: readonly Region[] = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'];
+export type { Region };
 
 /** Sales region of a country given as a code or an English name; 'unknown' when unreadable. */
 export function regionOf(country: unknown): Region {

@@ -1,12 +1,6 @@
-export type Seniority = 'c_level_vp' | 'director' | 'manager' | 'individual_contributor' | 'unknown';
+import type { Seniority } from '@smarketing/contracts';
 
-export const SENIORITIES: readonly Seniority[] = [
-  'c_level_vp',
-  'director',
-  'manager',
-  'individual_contributor',
-  'unknown',
-];
+export type { Seniority };
 
 // First match wins, so the more specific phrases come before the words they contain
 // ("chief of staff" before "chief", "product owner" before "owner", "assistant to" before "ceo").

@@ -1,4 +1,7 @@
 /** What the ingestion service emits about a lead: the only input the score depends on (besides the model and time). */
+import type { Region, Seniority, TouchpointType } from '@smarketing/contracts';
+
+export type { Region, Seniority, TouchpointType };
 
 export const TOUCHPOINT_TYPES = [
   'page_view',
@@ -11,8 +14,7 @@ export const TOUCHPOINT_TYPES = [
   'ad_click',
   'event',
   'other',
-] as const;
-export type TouchpointType = (typeof TOUCHPOINT_TYPES)[number];
+] as const satisfies readonly TouchpointType[];
 
 export const SENIORITIES = [
   'c_level_vp',
@@ -20,11 +22,9 @@ export const SENIORITIES = [
   'manager',
   'individual_contributor',
   'unknown',
-] as const;
-export type Seniority = (typeof SENIORITIES)[number];
+] as const satisfies readonly Seniority[];
 
-export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'] as const;
-export type Region = (typeof REGIONS)[number];
+export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'] as const satisfies readonly Region[];
 
 export type PropertyValue = string | number | boolean;
 

@@ -1,4 +1,4 @@
-import type { EventTypeMap, TopicDef } from '@smarketing/contracts';
+import type { EventOf, TopicDef } from '@smarketing/contracts';
 import type { AccountRecord, IdentityKind, IdentityLink, LeadPatch, LeadRecord } from './lead-record';
 
 /** A key a source can send only once (a Segment messageId, a CRM fact id). */
@@ -35,11 +35,7 @@ export abstract class IngestionTx {
     requestedAt: number;
     rowsErased: number;
   }): Promise<void>;
-  abstract publish<E extends keyof EventTypeMap>(
-    topic: TopicDef<E>,
-    value: EventTypeMap[E],
-    eventId: string,
-  ): void;
+  abstract publish<T extends TopicDef>(topic: T, value: EventOf<T>, eventId: string): void;
 }
 
 /** Runs work in one transaction; resolves only after it committed (the events are durable). */

@@ -1,21 +1,13 @@
+import type { Disposition as DispositionSymbol, DispositionReason } from '@smarketing/contracts';
 import { z } from 'zod';
 import { boundedString, idString, isoDateTime } from './common.schema';
 import { leadOrEmailRequired, leadReferenceFields } from './lead-reference.schema';
 import { parseWithSchema } from './schema-parser';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
-export type DispositionOutcome = 'accepted' | 'rejected' | 'qualified' | 'disqualified' | 'recycled';
-export type DispositionReason =
-  | 'bad_fit'
-  | 'no_budget'
-  | 'no_authority'
-  | 'no_need'
-  | 'bad_timing'
-  | 'duplicate'
-  | 'competitor'
-  | 'student'
-  | 'invalid_contact'
-  | 'other';
+// Sales may send every disposition but the schema's catch-all 'unknown'.
+export type DispositionOutcome = Exclude<DispositionSymbol, 'unknown'>;
+export type { DispositionReason };
 
 export const DISPOSITION_OUTCOMES = [
   'accepted',

@@ -5,7 +5,8 @@ import { CRM_KINDS, parseCrmFact, type CrmFact, type CrmKind } from '../../app/c
 import { CrmFactsProcessor, crmFactKey } from '../../app/crm/crm-facts.processor';
 import { sourceEventId } from '../../app/event-ids';
 import { SqlIngestionTx } from '../persistence/sql-ingestion-tx';
-import { fallbackEventId } from './intake-support';
+import { InvalidInputError } from '../../app/errors';
+import { fallbackEventId, reasonOf, receivedAtOf } from './intake-support';
 
 export const CRM_INTAKE_SOURCE = 'kafka-crm';
 
@@ -16,22 +17,25 @@ type Parsed = { ok: true; fact: CrmFact } | { ok: false; reason: string };
 export class CrmIntakeHandler implements JsonIntakeHandler {
   readonly topic = INTAKE_TOPICS.crm;
 
+  // eventIdOf, validate and handle see the same value object: parse it once.
+  private readonly parsed = new WeakMap<object, Parsed>();
+
   constructor(private readonly processor: CrmFactsProcessor) {}
 
   private parse(value: unknown): Parsed {
+    const cached = this.parsed.get(value as object);
+    if (cached) return cached;
+    const result = this.parseOnce(value);
+    this.parsed.set(value as object, result);
+    return result;
+  }
+
+  private parseOnce(value: unknown): Parsed {
     const { kind, ...fields } = value as { kind?: unknown };
     if (typeof kind !== 'string' || !(CRM_KINDS as readonly string[]).includes(kind))
       return { ok: false, reason: `kind: must be one of ${CRM_KINDS.join(', ')}` };
     const parsed = parseCrmFact(kind as CrmKind, fields);
-    return parsed.ok
-      ? parsed
-      : {
-          ok: false,
-          reason: parsed.errors
-            .map((e) => `${e.path}: ${e.message}`)
-            .join('; ')
-            .slice(0, 2_000),
-        };
+    return parsed.ok ? parsed : { ok: false, reason: reasonOf(new InvalidInputError(parsed.errors)) };
   }
 
   eventIdOf(value: unknown): string | undefined {
@@ -46,7 +50,10 @@ export class CrmIntakeHandler implements JsonIntakeHandler {
 
   async handle(events: readonly Envelope<unknown>[], tx: TxContext): Promise<void> {
     const facts = events.map((e) => this.parse(e.value)).flatMap((p) => (p.ok ? [p.fact] : []));
-    const receivedAt = Math.max(...events.map((e) => e.occurredAt).filter(Number.isFinite), 0) || Date.now();
-    await this.processor.apply(new SqlIngestionTx(tx), { source: CRM_INTAKE_SOURCE, facts, receivedAt });
+    await this.processor.apply(new SqlIngestionTx(tx), {
+      source: CRM_INTAKE_SOURCE,
+      facts,
+      receivedAt: receivedAtOf(events),
+    });
   }
 }

@@ -6,7 +6,7 @@ import { SegmentCallsProcessor } from '../../app/segment/segment-calls.processor
 import { parseSegmentInput } from '../../app/segment/segment-input';
 import type { SegmentCall } from '../../app/validation';
 import { SqlIngestionTx } from '../persistence/sql-ingestion-tx';
-import { fallbackEventId, reasonOf } from './intake-support';
+import { fallbackEventId, reasonOf, receivedAtOf } from './intake-support';
 
 /** Source name of Segment calls produced to Kafka directly; HTTP sources are named by their key. */
 export const SEGMENT_INTAKE_SOURCE = 'kafka-segment';
@@ -44,7 +44,10 @@ export class SegmentIntakeHandler implements JsonIntakeHandler {
     const calls = events
       .map((e) => this.parsed.get(e.value as object) ?? parseSegmentInput('any', e.value)[0])
       .filter((c): c is SegmentCall => c !== undefined);
-    const receivedAt = Math.max(...events.map((e) => e.occurredAt).filter(Number.isFinite), 0) || Date.now();
-    await this.processor.apply(new SqlIngestionTx(tx), { source: SEGMENT_INTAKE_SOURCE, calls, receivedAt });
+    await this.processor.apply(new SqlIngestionTx(tx), {
+      source: SEGMENT_INTAKE_SOURCE,
+      calls,
+      receivedAt: receivedAtOf(events),
+    });
   }
 }

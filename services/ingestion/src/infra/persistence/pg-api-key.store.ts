@@ -73,7 +73,8 @@ export class PgApiKeyStore extends ApiKeyStore {
     ])) as Row[];
     const record = rows[0] ? recordOf(rows[0]) : null;
     if (this.ttlMs > 0) {
-      if (this.cache.size > 10_000) this.cache.clear(); // random key ids must not grow it without bound
+      // Bounded: random key ids evict the oldest entry, never the whole cache of valid keys.
+      if (this.cache.size >= 10_000) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(keyId, { record, until: Date.now() + this.ttlMs });
     }
     return record;

@@ -1,4 +1,4 @@
-import type { EventTypeMap, TopicDef } from '@smarketing/contracts';
+import type { EventOf, TopicDef } from '@smarketing/contracts';
 import type { TxContext } from '@smarketing/messaging';
 import { IngestionTx, type IdempotencyKey } from '../../app/ports/ingestion-tx.port';
 import type {
@@ -88,9 +88,8 @@ export class SqlIngestionTx extends IngestionTx {
 
   async markMerged(survivorId: string, mergedIds: readonly string[]): Promise<readonly string[]> {
     const rows = await this.tx.query<{ lead_id: string }>(
-      `WITH u AS (UPDATE ingestion_leads SET merged_into = $1, updated_at = now()
-         WHERE lead_id = ANY($2::uuid[]) AND merged_into IS NULL AND email IS NULL AND lead_id <> $1 RETURNING lead_id)
-       SELECT lead_id FROM u`,
+      `UPDATE ingestion_leads SET merged_into = $1, updated_at = now()
+       WHERE lead_id = ANY($2::uuid[]) AND merged_into IS NULL AND email IS NULL AND lead_id <> $1 RETURNING lead_id`,
       [survivorId, mergedIds],
     );
     const merged = rows.map((r) => r.lead_id);
@@ -149,10 +148,9 @@ export class SqlIngestionTx extends IngestionTx {
 
   async eraseLead(leadId: string): Promise<number> {
     const rows = await this.tx.query<{ lead_id: string }>(
-      `WITH u AS (UPDATE ingestion_leads SET email = NULL, first_name = NULL, last_name = NULL, title = NULL, company = NULL,
+      `UPDATE ingestion_leads SET email = NULL, first_name = NULL, last_name = NULL, title = NULL, company = NULL,
          extra_traits = NULL, anonymous_ids = '{}', erased_at = now(), updated_at = now()
-         WHERE lead_id = $1 OR merged_into = $1 RETURNING lead_id)
-       SELECT lead_id FROM u`,
+       WHERE lead_id = $1 OR merged_into = $1 RETURNING lead_id`,
       [leadId],
     );
     const ids = [leadId, ...rows.map((r) => r.lead_id)];
@@ -178,8 +176,7 @@ export class SqlIngestionTx extends IngestionTx {
     );
   }
 
-  publish<E extends keyof EventTypeMap>(topic: TopicDef<E>, value: EventTypeMap[E], eventId: string): void {
-    // libs/messaging types publish as <T extends TopicDef>, which registry topics do not satisfy (see README).
-    this.tx.publish(topic as unknown as TopicDef, value as never, { eventId });
+  publish<T extends TopicDef>(topic: T, value: EventOf<T>, eventId: string): void {
+    this.tx.publish(topic, value, { eventId });
   }
 }

@@ -26,7 +26,6 @@ const toJob = (r: JobRow): RescoreJob => ({
 });
 
 /**
- * UPDATE ... RETURNING is wrapped in a CTE: TypeORM's query() answers [rows, count] for a bare UPDATE.
  * scoring_rescore_jobs: progress is committed with each chunk; a lease lets another replica resume a job whose runner died. */
 export class PgRescoreJobStore extends RescoreJobStore {
   constructor(private readonly sql: Sql) {
@@ -59,7 +58,7 @@ export class PgRescoreJobStore extends RescoreJobStore {
 
   async lockRunning(jobId: string, leaseUntil: number): Promise<RescoreJob | undefined> {
     const [row] = await this.sql.query<JobRow>(
-      `WITH locked AS (UPDATE scoring_rescore_jobs SET lease_until = $2 WHERE job_id = $1 AND status = 'running' RETURNING *) SELECT * FROM locked`,
+      `UPDATE scoring_rescore_jobs SET lease_until = $2 WHERE job_id = $1 AND status = 'running' RETURNING *`,
       [jobId, new Date(leaseUntil)],
     );
     return row && toJob(row);
@@ -67,13 +66,11 @@ export class PgRescoreJobStore extends RescoreJobStore {
 
   async claim(now: number, leaseUntil: number): Promise<RescoreJob | undefined> {
     const [row] = await this.sql.query<JobRow>(
-      `WITH claimed AS (
-         UPDATE scoring_rescore_jobs SET lease_until = $2
-         WHERE job_id = (SELECT job_id FROM scoring_rescore_jobs
-                         WHERE status = 'running' AND (lease_until IS NULL OR lease_until < $1)
-                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-         RETURNING *)
-       SELECT * FROM claimed`,
+      `UPDATE scoring_rescore_jobs SET lease_until = $2
+       WHERE job_id = (SELECT job_id FROM scoring_rescore_jobs
+                       WHERE status = 'running' AND (lease_until IS NULL OR lease_until < $1)
+                       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
       [new Date(now), new Date(leaseUntil)],
     );
     return row && toJob(row);

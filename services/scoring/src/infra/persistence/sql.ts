@@ -1,5 +1,7 @@
-/** What the stores need from a transaction: libs/messaging's TxContext satisfies it. */
-export type Sql = { query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]> };
+import type { TxContext } from '@smarketing/messaging';
+
+/** What the stores need from a transaction. */
+export type Sql = Pick<TxContext, 'query'>;
 
 /** bigint columns arrive as strings. */
 export const toMs = (value: unknown): number | null =>
