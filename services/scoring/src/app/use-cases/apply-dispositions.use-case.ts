@@ -9,16 +9,18 @@ import type { Incoming, ScoringTx } from '../ports/transactions.port';
 /** lead-dispositioned: sales' feedback moves the lifecycle (SAL, SQL, recycled, disqualified) and records the outcome. */
 export class ApplyDispositions {
   async execute(events: readonly Incoming<LeadDispositioned>[], tx: ScoringTx): Promise<void> {
-    const relevant = events.filter((e) => dispositionEffect(e.value) !== undefined);
+    const relevant = events.flatMap((event) => {
+      const effect = dispositionEffect(event.value);
+      return effect === undefined ? [] : [{ event, effect }];
+    });
     if (!relevant.length) return;
     const leads = await LeadWorkingSet.open(
       tx.leads,
-      firstSeenByLead(relevant.map((e) => ({ leadId: e.value.leadId, at: e.occurredAt }))),
+      firstSeenByLead(relevant.map(({ event: e }) => ({ leadId: e.value.leadId, at: e.occurredAt }))),
     );
-    for (const event of relevant) {
-      const effect = dispositionEffect(event.value);
+    for (const { event, effect } of relevant) {
       const lead = leads.resolve(event.value.leadId);
-      if (effect === undefined || isErasedFor(lead, event.occurredAt)) continue;
+      if (isErasedFor(lead, event.occurredAt)) continue;
       seen(lead, event.occurredAt);
       lead.outcome = furthestOutcome(lead.outcome, effect.outcome);
       applyLifecycleCause(

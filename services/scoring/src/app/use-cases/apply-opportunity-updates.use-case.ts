@@ -27,17 +27,18 @@ const effectOf = (o: OpportunityUpdated): { cause: LifecycleCause; outcome: Lead
 /** opportunity-updated (keyed by opportunity): each contact lead moves to opportunity, customer or recycled. */
 export class ApplyOpportunityUpdates {
   async execute(events: readonly Incoming<OpportunityUpdated>[], tx: ScoringTx): Promise<void> {
-    const relevant = events.filter((e) => e.value.leadIds.length > 0 && effectOf(e.value) !== undefined);
+    const relevant = events.flatMap((event) => {
+      const effect = event.value.leadIds.length > 0 ? effectOf(event.value) : undefined;
+      return effect === undefined ? [] : [{ event, effect }];
+    });
     if (!relevant.length) return;
     const leads = await LeadWorkingSet.open(
       tx.leads,
       firstSeenByLead(
-        relevant.flatMap((e) => e.value.leadIds.map((leadId) => ({ leadId, at: e.occurredAt }))),
+        relevant.flatMap(({ event: e }) => e.value.leadIds.map((leadId) => ({ leadId, at: e.occurredAt }))),
       ),
     );
-    for (const event of relevant) {
-      const effect = effectOf(event.value);
-      if (effect === undefined) continue;
+    for (const { event, effect } of relevant) {
       const detail = `opportunity ${event.value.opportunityId} ${event.value.status}${event.value.created ? ' (created)' : ''}, stage ${event.value.stage}`;
       for (const leadId of new Set(event.value.leadIds)) {
         const lead = leads.resolve(leadId);

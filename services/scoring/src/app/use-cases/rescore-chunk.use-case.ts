@@ -5,6 +5,9 @@ import type { Transactions } from '../ports/transactions.port';
 
 export type RescoreChunkResult = 'more' | 'finished';
 
+/** How long a runner owns a re-score job before another replica may resume it; renewed per chunk. */
+export const RESCORE_LEASE_MS = 60_000;
+
 /**
  * One chunk of a re-scoring job, in one transaction: the next leads in id order are re-scored under
  * the job's model, lead-scored / lifecycle-changed are emitted for those whose score or band moved,
@@ -18,7 +21,7 @@ export class RescoreChunk {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly chunkSize: number,
-    private readonly leaseMs = 60_000,
+    private readonly leaseMs = RESCORE_LEASE_MS,
   ) {}
 
   async execute(jobId: string): Promise<RescoreChunkResult> {

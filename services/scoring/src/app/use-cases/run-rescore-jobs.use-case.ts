@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.port';
 import type { Transactions } from '../ports/transactions.port';
-import type { RescoreChunk } from './rescore-chunk.use-case';
+import { RESCORE_LEASE_MS, type RescoreChunk } from './rescore-chunk.use-case';
 
 /**
  * Claims re-scoring jobs nobody is running (new ones, or those of a replica that died: their lease
@@ -11,7 +11,7 @@ export class RunRescoreJobs {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly chunk: RescoreChunk,
-    private readonly leaseMs = 60_000,
+    private readonly leaseMs = RESCORE_LEASE_MS,
   ) {}
 
   async execute(shouldStop: () => boolean): Promise<number> {
