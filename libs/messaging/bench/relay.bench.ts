@@ -129,6 +129,7 @@ async function relayPipeIn(
     dataSource: ds,
     producer,
     serde: s,
+    producerName: 'bench-relay',
     logger: quietLogger(),
     metrics,
     topics: [output],

@@ -5,3 +5,4 @@ export * from './topics';
 export * from './database';
 export * from './topic-reader';
 export * from './child-process';
+export * from './cpu-usage';

@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { createDataSource, migrate } from '@smarketing/persistence';
-import { createTestDatabase, ensureStack, waitFor } from '@smarketing/testing';
+import {
+  cpuSnapshot,
+  cpuSpent,
+  createTestDatabase,
+  ensureStack,
+  waitFor,
+  type CpuGroups,
+} from '@smarketing/testing';
 import { migrations } from '../src/infra/migrations';
 
 const arg = (name: string, fallback: number): number => {
@@ -94,6 +101,8 @@ async function freePort(): Promise<number> {
 
 type Figures = {
   label: string;
+  /** CPU seconds per 1,000 accepted events, per process group (Linux only; empty elsewhere). */
+  cpuPerThousand: Map<string, number>;
   requestsPerSec: number;
   eventsPerSec: number;
   p99: number;
@@ -107,8 +116,10 @@ async function load(
   template: string,
   eventsPerRequest: number,
   headers: Record<string, string>,
+  groups: CpuGroups,
 ): Promise<Figures> {
   const run = randomBytes(4).toString('hex');
+  const before = cpuSnapshot(groups);
   let n = 0;
   const result = await autocannon({
     url,
@@ -126,8 +137,15 @@ async function load(
     ],
   });
   const ok = result.requests.total - result.non2xx;
+  const cpuPerThousand = new Map(
+    [...cpuSpent(before, cpuSnapshot(groups))].map(([g, s]) => [
+      g,
+      (1000 * s) / Math.max(1, ok * eventsPerRequest),
+    ]),
+  );
   return {
     label,
+    cpuPerThousand,
     requestsPerSec: ok / DURATION,
     eventsPerSec: (ok * eventsPerRequest) / DURATION,
     p99: result.latency.p99,
@@ -156,11 +174,17 @@ async function main(): Promise<void> {
       CONSUMER_GROUP: `ingestion-bench-${randomBytes(4).toString('hex')}`,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
     };
-    const app = spawn(process.execPath, ['-r', '@swc-node/register', 'services/ingestion/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: 'inherit',
-    });
+    // BENCH_SERVICE_NODE_ARGS: extra node flags for the service, e.g. "--prof" for a V8 tick profile.
+    const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const app = spawn(
+      process.execPath,
+      [...nodeArgs, '-r', '@swc-node/register', 'services/ingestion/src/main.ts'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: 'inherit',
+      },
+    );
     children.push(app);
     const appUrl = `http://127.0.0.1:${appPort}`;
     await waitFor(async () => (await fetch(`${appUrl}/health/live`)).ok, {
@@ -174,23 +198,41 @@ async function main(): Promise<void> {
     children.push(bare.child);
     const auth = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
 
+    const groups: CpuGroups = {
+      service: (p) => p.pid === app.pid,
+      bare: (p) => p.pid === bare.child.pid,
+      'load generator': (p) => p.pid === process.pid,
+      postgres: (p) => p.comm === 'postgres',
+      kafka: (p) => p.cmdline.includes(' kafka.Kafka '),
+      registry: (p) => p.cmdline.includes('apicurio'),
+    };
     const batch = batchTemplate(BATCH);
     console.log(
       `warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`,
     );
-    await load('warm-up', `${appUrl}/v1/batch`, batch, BATCH, auth);
-    await load('warm-up', `${bare.url}/bare/batch`, batch, BATCH, {});
+    await load('warm-up', `${appUrl}/v1/batch`, batch, BATCH, auth, groups);
+    await load('warm-up', `${bare.url}/bare/batch`, batch, BATCH, {}, groups);
     const figures = [
-      await load('service POST /v1/batch', `${appUrl}/v1/batch`, batch, BATCH, auth),
-      await load('bare    POST /bare/batch', `${bare.url}/bare/batch`, batch, BATCH, {}),
-      await load('service POST /v1/track', `${appUrl}/v1/track`, trackTemplate, 1, auth),
-      await load('bare    POST /bare/track', `${bare.url}/bare/track`, trackTemplate, 1, {}),
+      await load('service POST /v1/batch', `${appUrl}/v1/batch`, batch, BATCH, auth, groups),
+      await load('bare    POST /bare/batch', `${bare.url}/bare/batch`, batch, BATCH, {}, groups),
+      await load('service POST /v1/track', `${appUrl}/v1/track`, trackTemplate, 1, auth, groups),
+      await load('bare    POST /bare/track', `${bare.url}/bare/track`, trackTemplate, 1, {}, groups),
     ];
     console.log('');
     for (const f of figures) {
       console.log(
         `${f.label.padEnd(26)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`,
       );
+    }
+    const cpuGroups = [...(figures[0]?.cpuPerThousand.keys() ?? [])];
+    if (cpuGroups.length) {
+      console.log('');
+      console.log('CPU seconds per 1,000 accepted events, by process (machine = all cores, everything)');
+      console.log(`${''.padEnd(26)} ${cpuGroups.map((g) => g.padStart(15)).join('')}`);
+      for (const f of figures)
+        console.log(
+          `${f.label.padEnd(26)} ${cpuGroups.map((g) => (f.cpuPerThousand.get(g) ?? 0).toFixed(3).padStart(15)).join('')}`,
+        );
     }
     const [sb, bb, st, bt] = figures as [Figures, Figures, Figures, Figures];
     console.log('');

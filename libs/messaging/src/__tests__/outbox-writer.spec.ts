@@ -1,6 +1,6 @@
 import { TOPICS, HEADER } from '@smarketing/contracts';
 import { InvalidEventError } from '../errors';
-import { OutboxWriter } from '../outbox/outbox-writer';
+import { eventHeaders, OutboxWriter } from '../outbox/outbox-writer';
 import { AvroSerde } from '../serde/avro-serde';
 
 const serde = new AvroSerde('http://127.0.0.1:1/unused');
@@ -12,26 +12,47 @@ const erased = {
 };
 
 describe('OutboxWriter', () => {
-  it('keys the record by the topic key field and writes the platform and CloudEvents headers', async () => {
-    const writer = new OutboxWriter(serde, 'ingestion');
+  it('keys the row by the topic key field and stores the event columns, not the standard headers', async () => {
+    const writer = new OutboxWriter(serde);
     const id = writer.add(TOPICS.leadErased, erased, { eventId: '5b2c0d4e-1f0a-4c57-9d3c-7f1c2b3a4d5e' });
     const calls: unknown[][] = [];
     await writer.flush({ query: async (_sql, params) => (calls.push(params ?? []), [{ event_id: id }]) });
-    const [topics, keys, ids, types, headers] = calls[0] as string[][];
-    expect(topics).toEqual(['ingestion.lead-erased.v1']);
-    expect(keys).toEqual(['lead-1']);
-    expect(ids).toEqual([id]);
-    expect(types).toEqual(['lead-erased']);
-    const h = JSON.parse(headers![0]!) as Record<string, string>;
-    expect(h[HEADER.eventId]).toBe(id);
-    expect(h[HEADER.ceId]).toBe(id);
-    expect(h[HEADER.occurredAt]).toBe('2026-01-05T09:00:00.000Z');
-    expect(h[HEADER.producer]).toBe('ingestion');
-    expect(h[HEADER.ceType]).toBe('io.smarketing.lead-erased.v1');
+    const rows = JSON.parse((calls[0] as string[])[0]!) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        topic: 'ingestion.lead-erased.v1',
+        message_key: 'lead-1',
+        event_id: id,
+        event_type: 'lead-erased',
+        headers: {}, // no active span here, so no trace context
+        payload: erased,
+        occurred_at: '2026-01-05T09:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('derives the platform and CloudEvents headers from the event columns', () => {
+    const h = eventHeaders({
+      eventId: '5b2c0d4e-1f0a-4c57-9d3c-7f1c2b3a4d5e',
+      eventType: 'lead-erased',
+      occurredAt: Date.UTC(2026, 0, 5, 9),
+      producer: 'ingestion',
+    });
+    expect(h).toEqual({
+      [HEADER.eventId]: '5b2c0d4e-1f0a-4c57-9d3c-7f1c2b3a4d5e',
+      [HEADER.eventType]: 'lead-erased',
+      [HEADER.occurredAt]: '2026-01-05T09:00:00.000Z',
+      [HEADER.producer]: 'ingestion',
+      [HEADER.ceSpecVersion]: '1.0',
+      [HEADER.ceId]: '5b2c0d4e-1f0a-4c57-9d3c-7f1c2b3a4d5e',
+      [HEADER.ceType]: 'io.smarketing.lead-erased.v1',
+      [HEADER.ceSource]: '/smarketing/ingestion',
+      [HEADER.ceTime]: '2026-01-05T09:00:00.000Z',
+    });
   });
 
   it('rejects a value that does not match the schema, naming the field', () => {
-    const writer = new OutboxWriter(serde, 'ingestion');
+    const writer = new OutboxWriter(serde);
     expect(() => writer.add(TOPICS.leadErased, { ...erased, requestedBy: 42 } as never)).toThrow(
       InvalidEventError,
     );
@@ -44,7 +65,7 @@ describe('OutboxWriter', () => {
   });
 
   it('writes nothing when no event was added', async () => {
-    const writer = new OutboxWriter(serde, 'scoring');
+    const writer = new OutboxWriter(serde);
     let called = false;
     const fresh = await writer.flush({ query: async () => ((called = true), []) });
     expect(called).toBe(false);

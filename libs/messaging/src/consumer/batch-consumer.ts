@@ -68,7 +68,7 @@ export class BatchConsumer {
   private readonly transactions: TransactionRunner;
 
   constructor(private readonly o: BatchConsumerOptions) {
-    this.transactions = new TransactionRunner(o.dataSource, o.serde, o.consumer, o.onOutboxWritten);
+    this.transactions = new TransactionRunner(o.dataSource, o.serde, o.onOutboxWritten);
     this.handlers = new Map(o.handlers.map((h) => [h.topic.name, h]));
     this.topics = new Map(o.handlers.map((h) => [h.topic.name, h.topic]));
   }

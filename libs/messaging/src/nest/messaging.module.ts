@@ -68,6 +68,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
       dataSource,
       producer: this.producer,
       serde,
+      producerName: config.service,
       logger: this.logger,
       metrics,
       batchSize: config.relayBatchSize,
@@ -87,7 +88,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
       fromBeginning: config.fromBeginning,
       onOutboxWritten: () => this.relay.wake(),
     });
-    this.transactions = new TransactionRunner(dataSource, serde, config.service, () => this.relay.wake());
+    this.transactions = new TransactionRunner(dataSource, serde, () => this.relay.wake());
   }
 
   onModuleInit(): void {

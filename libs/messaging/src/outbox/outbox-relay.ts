@@ -5,19 +5,20 @@ import type { LoggerPort } from '../logger-port';
 import type { MessagingMetrics } from '../messaging-metrics';
 import { retryTransient } from '../retry';
 import type { AvroSerde } from '../serde/avro-serde';
+import { eventHeaders } from './outbox-writer';
 
 export type OutboxRelayOptions = {
   readonly dataSource: DataSource;
   readonly producer: ProducerPort;
   readonly serde: AvroSerde;
+  /** The `producer` header (the service's name). */
+  readonly producerName: string;
   readonly logger: LoggerPort;
   readonly metrics: MessagingMetrics;
   /** Rows published per round trip. */
   readonly batchSize?: number;
   /** Poll interval when idle; `wake()` cuts it short when a transaction just wrote rows. */
   readonly idleMs?: number;
-  /** Sent rows are kept this long (for inspection), then purged. */
-  readonly keepSentMs?: number;
   /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
   readonly inboxRetentionMs?: number;
   /** Topics outside the contracts registry that rows may name (tests, benchmarks); the registry is the fallback. */
@@ -28,12 +29,16 @@ type OutboxRow = {
   id: string;
   topic: string;
   message_key: string;
+  event_id: string;
+  event_type: string;
+  occurred_at: Date;
   headers: Record<string, string>;
   payload: unknown;
 };
 
 /**
- * Publishes outbox rows in id order with the idempotent producer and marks them sent.
+ * Publishes outbox rows in id order with the idempotent producer and deletes them once the broker
+ * acknowledged them (a delete writes far less than marking rows sent, and keeps the table small).
  * One relay per database is active at a time (a transaction-scoped advisory lock), which keeps
  * per-key order with any number of replicas; the others stand by. A crash between publish and
  * mark repeats a publish, never loses one; consumers' inboxes absorb the repeat.
@@ -98,7 +103,7 @@ export class OutboxRelay {
     }
   }
 
-  /** One round: lock, read a batch of unsent rows, publish, mark sent, commit. Returns rows published. */
+  /** One round: lock, read a batch of rows, publish, delete them, commit. Returns rows published. */
   async publishOnce(): Promise<number> {
     const qr = this.o.dataSource.createQueryRunner();
     await qr.connect();
@@ -114,7 +119,9 @@ export class OutboxRelay {
         return 0;
       }
       const rows = (await qr.query(
-        `SELECT id, topic, message_key, headers, payload FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
+        // sent_at is only set by relays older than delete-on-publish (rows they marked are skipped).
+        `SELECT id, topic, message_key, event_id, event_type, occurred_at, headers, payload
+         FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
         [this.o.batchSize ?? 1000],
       )) as OutboxRow[];
       if (rows.length === 0) {
@@ -130,13 +137,20 @@ export class OutboxRelay {
           topic: r.topic,
           key: r.message_key,
           value: await this.o.serde.encode(topic, r.payload, { validated: true }),
-          headers: r.headers,
+          headers: {
+            ...eventHeaders({
+              eventId: r.event_id,
+              eventType: r.event_type,
+              occurredAt: r.occurred_at.getTime(),
+              producer: this.o.producerName,
+            }),
+            // Rows written before headers were derived carry all of them; either way the same values.
+            ...r.headers,
+          },
         });
       }
       await this.o.producer.send(records);
-      await qr.query(`UPDATE messaging_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((r) => r.id),
-      ]);
+      await qr.query(`DELETE FROM messaging_outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       await qr.commitTransaction();
       for (const r of records) this.o.metrics.produced.inc({ topic: r.topic });
       return rows.length;
@@ -153,16 +167,10 @@ export class OutboxRelay {
     if (now - this.lastPurge < 60_000) return;
     this.lastPurge = now;
     await this.o.dataSource.query(
-      `DELETE FROM messaging_outbox WHERE sent_at < now() - $1::int * interval '1 millisecond'`,
-      [this.o.keepSentMs ?? 3_600_000],
-    );
-    await this.o.dataSource.query(
       `DELETE FROM messaging_inbox WHERE received_at < now() - $1::bigint * interval '1 millisecond'`,
       [this.o.inboxRetentionMs ?? 14 * 86_400_000],
     );
-    const [depth] = (await this.o.dataSource.query(
-      `SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`,
-    )) as {
+    const [depth] = (await this.o.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox`)) as {
       n: number;
     }[];
     this.o.metrics.outboxDepth.set(depth?.n ?? 0);

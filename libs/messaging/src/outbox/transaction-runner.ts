@@ -19,14 +19,13 @@ export class TransactionRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly serde: AvroSerde,
-    private readonly producerName: string,
     private readonly onOutboxWritten?: () => void,
   ) {}
 
   async run<R>(fn: (tx: TxContext) => Promise<R>): Promise<TransactionResult<R>> {
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
-    const outbox = new OutboxWriter(this.serde, this.producerName);
+    const outbox = new OutboxWriter(this.serde);
     const eventIds: string[] = [];
     try {
       await qr.startTransaction();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventOf, TopicDef } from '@smarketing/contracts';
-import { createDataSource, MessagingInboxOutbox1763800000000, migrate } from '@smarketing/persistence';
+import { createDataSource, MESSAGING_MIGRATIONS, migrate } from '@smarketing/persistence';
 import { stackEnv } from '@smarketing/testing';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -27,7 +27,7 @@ export async function openDatabase(
   const ds = createDataSource({
     url,
     applicationName,
-    migrations: [MessagingInboxOutbox1763800000000],
+    migrations: MESSAGING_MIGRATIONS,
     poolSize,
   });
   await migrate(ds);
@@ -195,6 +195,7 @@ export async function startConsumer(o: {
         dataSource: o.dataSource,
         producer,
         serde: o.serde,
+        producerName: o.name,
         logger,
         metrics,
         topics: o.relayTopics,

@@ -79,9 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     drained: async () => {
       await waitFor(
         async () => {
-          const [row] = await db.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`,
-          );
+          const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
           return row?.n === 0;
         },
         { timeoutMs: 60_000, description: 'outbox drained' },

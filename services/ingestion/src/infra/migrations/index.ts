@@ -1,5 +1,5 @@
-import { MessagingInboxOutbox1763800000000 } from '@smarketing/persistence';
+import { MESSAGING_MIGRATIONS } from '@smarketing/persistence';
 import { IngestionTables1764300000000 } from './1764300000000-ingestion-tables';
 
 /** Every migration of this service, in order. Committed migrations are never edited: add a new one. */
-export const migrations = [MessagingInboxOutbox1763800000000, IngestionTables1764300000000];
+export const migrations = [...MESSAGING_MIGRATIONS, IngestionTables1764300000000];

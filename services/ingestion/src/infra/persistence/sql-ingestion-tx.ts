@@ -154,12 +154,9 @@ export class SqlIngestionTx extends IngestionTx {
       [leadId],
     );
     const ids = [leadId, ...rows.map((r) => r.lead_id)];
-    // Identities (cookies, user ids) point at the person; published copies of their profile go too.
+    // Identities (cookies, user ids) point at the person. (Published outbox rows are deleted by
+    // the relay, so no copy of the profile stays here; unpublished ones still go out, then erasure.)
     await this.tx.query(`DELETE FROM ingestion_identities WHERE lead_id = ANY($1::uuid[])`, [ids]);
-    await this.tx.query(
-      `DELETE FROM messaging_outbox WHERE sent_at IS NOT NULL AND message_key = ANY($1::text[])`,
-      [ids],
-    );
     return rows.length;
   }
 

@@ -1,5 +1,5 @@
-import { MessagingInboxOutbox1763800000000 } from '@smarketing/persistence';
+import { MESSAGING_MIGRATIONS } from '@smarketing/persistence';
 import { ScoringTables1764200000000 } from './1764200000000-scoring-tables';
 
 /** Every migration of this service, in order. Committed migrations are never edited: add a new one. */
-export const migrations = [MessagingInboxOutbox1763800000000, ScoringTables1764200000000];
+export const migrations = [...MESSAGING_MIGRATIONS, ScoringTables1764200000000];

@@ -1,4 +1,4 @@
-import { MessagingInboxOutbox1763800000000 } from '@smarketing/persistence';
+import { MESSAGING_MIGRATIONS } from '@smarketing/persistence';
 
 /** Every migration of this service, in order. Committed migrations are never edited: add a new one. */
-export const migrations = [MessagingInboxOutbox1763800000000];
+export const migrations = [...MESSAGING_MIGRATIONS];
