@@ -2,10 +2,10 @@ export * from './data-source';
 export * from './migrate';
 export * from './transient-error';
 export { MessagingInboxOutbox1763800000000 } from './migrations/1763800000000-messaging-inbox-outbox';
-export { OutboxDeleteOnPublish1766400000000 } from './migrations/1766400000000-outbox-delete-on-publish';
+export { OutboxLeanRows1766400000000 } from './migrations/1766400000000-outbox-lean-rows';
 import { MessagingInboxOutbox1763800000000 } from './migrations/1763800000000-messaging-inbox-outbox';
-import { OutboxDeleteOnPublish1766400000000 } from './migrations/1766400000000-outbox-delete-on-publish';
+import { OutboxLeanRows1766400000000 } from './migrations/1766400000000-outbox-lean-rows';
 
 /** The inbox/outbox migrations every service runs before its own (list them first). */
-export const MESSAGING_MIGRATIONS = [MessagingInboxOutbox1763800000000, OutboxDeleteOnPublish1766400000000];
+export const MESSAGING_MIGRATIONS = [MessagingInboxOutbox1763800000000, OutboxLeanRows1766400000000];
 export { PersistenceModule, PostgresHealth } from './nest/persistence.module';

@@ -6,7 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
  * Elsewhere the snapshot is empty and the figures are simply not printed.
  */
 export type CpuGroups = Record<string, (p: { pid: number; comm: string; cmdline: string }) => boolean>;
-export type CpuSnapshot = { readonly at: number; readonly ticks: ReadonlyMap<string, number> };
+export type CpuSnapshot = {
+  readonly at: number;
+  /** Ticks per pid, with its group. */
+  readonly processes: ReadonlyMap<number, { readonly group: string; readonly ticks: number }>;
+  readonly machineTicks: number;
+};
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -31,14 +36,14 @@ function machineBusyTicks(): number {
 }
 
 export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
-  const ticks = new Map<string, number>();
+  const processes = new Map<number, { group: string; ticks: number }>();
   let pids: number[];
   try {
     pids = readdirSync('/proc')
       .filter((d) => /^\d+$/.test(d))
       .map(Number);
   } catch {
-    return { at: Date.now(), ticks };
+    return { at: Date.now(), processes, machineTicks: 0 };
   }
   for (const pid of pids) {
     const p = processTicks(pid);
@@ -50,16 +55,22 @@ export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
       continue;
     }
     const group = Object.entries(groups).find(([, match]) => match({ pid, comm: p.comm, cmdline }))?.[0];
-    if (group) ticks.set(group, (ticks.get(group) ?? 0) + p.ticks);
+    if (group) processes.set(pid, { group, ticks: p.ticks });
   }
-  ticks.set('machine', machineBusyTicks());
-  return { at: Date.now(), ticks };
+  return { at: Date.now(), processes, machineTicks: machineBusyTicks() };
 }
 
-/** CPU seconds spent per group between two snapshots (processes that exited in between are missed). */
+/**
+ * CPU seconds spent per group between two snapshots, plus `machine` (every process, all cores).
+ * Per process: one started in between counts whole; one that exited in between is missed.
+ */
 export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
   const spent = new Map<string, number>();
-  for (const [group, t] of after.ticks)
-    spent.set(group, (t - (before.ticks.get(group) ?? 0)) / TICKS_PER_SECOND);
+  if (after.processes.size === 0) return spent;
+  for (const [pid, p] of after.processes) {
+    const earlier = before.processes.get(pid)?.ticks ?? 0;
+    spent.set(p.group, (spent.get(p.group) ?? 0) + (p.ticks - earlier) / TICKS_PER_SECOND);
+  }
+  spent.set('machine', (after.machineTicks - before.machineTicks) / TICKS_PER_SECOND);
   return spent;
 }

@@ -14,6 +14,7 @@ import {
   ensureStack,
   waitFor,
   type CpuGroups,
+  type TestDatabase,
 } from '@smarketing/testing';
 import { migrations } from '../src/infra/migrations';
 
@@ -154,14 +155,22 @@ async function load(
   };
 }
 
+async function migratedDatabase(name: string): Promise<TestDatabase> {
+  const db = await createTestDatabase(name);
+  const ds = createDataSource({ url: db.url, applicationName: 'ingestion-bench-migrate', migrations });
+  await migrate(ds);
+  await ds.destroy();
+  return db;
+}
+
+const pct = (a: Figures, b: Figures): string => `${((100 * a.eventsPerSec) / b.eventsPerSec).toFixed(0)}%`;
+
 async function main(): Promise<void> {
   await ensureStack();
-  const db = await createTestDatabase('smarketing_test_ingestion_bench');
+  const db = await migratedDatabase('smarketing_test_ingestion_bench');
+  const sameDb = await migratedDatabase('smarketing_test_ingestion_bench_same');
   const children: ChildProcess[] = [];
   try {
-    const ds = createDataSource({ url: db.url, applicationName: 'ingestion-bench-migrate', migrations });
-    await migrate(ds);
-    await ds.destroy();
     const writeKey = `bench-${randomBytes(16).toString('hex')}`;
     const appPort = await freePort();
     const env = {
@@ -179,11 +188,7 @@ async function main(): Promise<void> {
     const app = spawn(
       process.execPath,
       [...nodeArgs, '-r', '@swc-node/register', 'services/ingestion/src/main.ts'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: 'inherit',
-      },
+      { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' },
     );
     children.push(app);
     const appUrl = `http://127.0.0.1:${appPort}`;
@@ -191,6 +196,11 @@ async function main(): Promise<void> {
       timeoutMs: 120_000,
       description: 'service up',
     });
+    const same = await start(['services/ingestion/bench/same-work-server.ts'], {
+      DATABASE_URL: sameDb.url,
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    });
+    children.push(same.child);
     const bare = await start(['services/ingestion/bench/bare-server.ts'], {
       DATABASE_URL: db.url,
       PORT: '0',
@@ -200,52 +210,56 @@ async function main(): Promise<void> {
 
     const groups: CpuGroups = {
       service: (p) => p.pid === app.pid,
-      bare: (p) => p.pid === bare.child.pid,
-      'load generator': (p) => p.pid === process.pid,
+      'same work': (p) => p.pid === same.child.pid,
+      'raw insert': (p) => p.pid === bare.child.pid,
       postgres: (p) => p.comm === 'postgres',
       kafka: (p) => p.cmdline.includes(' kafka.Kafka '),
-      registry: (p) => p.cmdline.includes('apicurio'),
+      'load gen': (p) => p.pid === process.pid,
     };
     const batch = batchTemplate(BATCH);
     console.log(
       `warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`,
     );
     await load('warm-up', `${appUrl}/v1/batch`, batch, BATCH, auth, groups);
+    await load('warm-up', `${same.url}/same/batch`, batch, BATCH, {}, groups);
     await load('warm-up', `${bare.url}/bare/batch`, batch, BATCH, {}, groups);
     const figures = [
-      await load('service POST /v1/batch', `${appUrl}/v1/batch`, batch, BATCH, auth, groups),
-      await load('bare    POST /bare/batch', `${bare.url}/bare/batch`, batch, BATCH, {}, groups),
-      await load('service POST /v1/track', `${appUrl}/v1/track`, trackTemplate, 1, auth, groups),
-      await load('bare    POST /bare/track', `${bare.url}/bare/track`, trackTemplate, 1, {}, groups),
+      await load('service     POST /v1/batch', `${appUrl}/v1/batch`, batch, BATCH, auth, groups),
+      await load('same work   POST /same/batch', `${same.url}/same/batch`, batch, BATCH, {}, groups),
+      await load('raw insert  POST /bare/batch', `${bare.url}/bare/batch`, batch, BATCH, {}, groups),
+      await load('service     POST /v1/track', `${appUrl}/v1/track`, trackTemplate, 1, auth, groups),
+      await load('same work   POST /same/track', `${same.url}/same/track`, trackTemplate, 1, {}, groups),
+      await load('raw insert  POST /bare/track', `${bare.url}/bare/track`, trackTemplate, 1, {}, groups),
     ];
     console.log('');
     for (const f of figures) {
       console.log(
-        `${f.label.padEnd(26)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`,
+        `${f.label.padEnd(30)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`,
       );
     }
-    const cpuGroups = [...(figures[0]?.cpuPerThousand.keys() ?? [])];
-    if (cpuGroups.length) {
+    const cpuGroups = [...Object.keys(groups), 'machine'];
+    if (figures[0]?.cpuPerThousand.size) {
       console.log('');
-      console.log('CPU seconds per 1,000 accepted events, by process (machine = all cores, everything)');
-      console.log(`${''.padEnd(26)} ${cpuGroups.map((g) => g.padStart(15)).join('')}`);
+      console.log('CPU seconds per 1,000 accepted events, by process (machine: all cores, all processes)');
+      console.log(`${''.padEnd(30)}${cpuGroups.map((g) => g.padStart(12)).join('')}`);
       for (const f of figures)
         console.log(
-          `${f.label.padEnd(26)} ${cpuGroups.map((g) => (f.cpuPerThousand.get(g) ?? 0).toFixed(3).padStart(15)).join('')}`,
+          `${f.label.padEnd(30)}${cpuGroups.map((g) => (f.cpuPerThousand.get(g) ?? 0).toFixed(3).padStart(12)).join('')}`,
         );
     }
-    const [sb, bb, st, bt] = figures as [Figures, Figures, Figures, Figures];
+    const [sb, wb, rb, st, wt, rt] = figures as [Figures, Figures, Figures, Figures, Figures, Figures];
     console.log('');
     console.log(
-      `batch: service / bare = ${((100 * sb.eventsPerSec) / bb.eventsPerSec).toFixed(0)}% (aim >= 60%, and >= 10,000 events/s through /v1/batch)`,
+      `batch:  service / same work on a bare route = ${pct(sb, wb)} (aim >= 60%); service / raw insert = ${pct(sb, rb)}; ${sb.eventsPerSec.toFixed(0)} events/s through /v1/batch (aim >= 10,000)`,
     );
-    console.log(`single: service / bare = ${((100 * st.eventsPerSec) / bt.eventsPerSec).toFixed(0)}%`);
-    const [outbox] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
-    console.log(`outbox rows written by the service: ${outbox?.n}`);
+    console.log(
+      `single: service / same work on a bare route = ${pct(st, wt)}; service / raw insert = ${pct(st, rt)}`,
+    );
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1_500));
     await db.drop().catch(() => undefined);
+    await sameDb.drop().catch(() => undefined);
   }
 }
 

@@ -28,6 +28,13 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).default(1_000),
   /** How long a looked-up key stays cached; revocations take effect on other replicas within it. */
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * Group commit of Segment calls: requests arriving while writes are in flight share the next
+   * transaction, up to this many events (each request is still answered after its own commit).
+   */
+  WRITE_GROUP_MAX_EVENTS: z.coerce.number().int().min(1).default(2_000),
+  /** Shared write transactions in flight at once (at most DB_POOL_SIZE - 2 is sensible). */
+  WRITE_GROUP_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Largest accepted request body (Segment's batch limit is 500 KB). */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).default(512_000),
 });

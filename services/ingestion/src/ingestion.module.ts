@@ -61,7 +61,11 @@ export class IngestionModule {
       useCase(
         IngestSegmentCallsUseCase,
         [UnitOfWork, Clock, SegmentCallsProcessor],
-        (u: UnitOfWork, c: Clock, p: SegmentCallsProcessor) => new IngestSegmentCallsUseCase(u, c, p),
+        (u: UnitOfWork, c: Clock, p: SegmentCallsProcessor) =>
+          new IngestSegmentCallsUseCase(u, c, p, {
+            maxEventsPerTransaction: config.WRITE_GROUP_MAX_EVENTS,
+            concurrentTransactions: config.WRITE_GROUP_CONCURRENCY,
+          }),
       ),
       useCase(
         IngestCrmFactsUseCase,

@@ -238,6 +238,48 @@ describe('Segment endpoints on the real stack', () => {
     expect(events[0]?.value.type).toBe('content_download');
   });
 
+  it('commits concurrent requests together (group commit) without losing or repeating a call', async () => {
+    // 30 requests at once over 10 messageIds (each sent 3 times), and identifies of 5 visitors.
+    const messageIds = Array.from({ length: 10 }, (_, i) => `gc-${run}-${i}`);
+    const tracks = messageIds.flatMap((messageId, i) =>
+      [0, 1, 2].map(() => ({
+        path: '/v1/track',
+        body: { messageId, anonymousId: `gc-anon-${run}-${i % 5}`, event: 'Pricing Viewed' },
+      })),
+    );
+    const identifies = [0, 1, 2, 3, 4].map((i) => ({
+      path: '/v1/identify',
+      body: {
+        messageId: `gc-id-${run}-${i}`,
+        anonymousId: `gc-anon-${run}-${i}`,
+        traits: { email: `gc-${i}-${run}@group-commit.example.com` },
+      },
+    }));
+    const responses = await Promise.all([...tracks, ...identifies].map((r) => t.segment(r.path, r.body)));
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 200));
+    const bodies = responses.map((r) => JSON.parse(r.body) as { accepted: number; duplicates: number });
+    expect(bodies.slice(0, 30).reduce((n, b) => n + b.accepted, 0)).toBe(10);
+    expect(bodies.slice(0, 30).reduce((n, b) => n + b.duplicates, 0)).toBe(20);
+    expect(bodies.slice(30).every((b) => b.accepted === 1)).toBe(true);
+    // Requests really shared transactions: the idempotency rows of one transaction share received_at.
+    const [tx] = await t.db.query<{ transactions: number; rows: number }>(
+      `SELECT count(DISTINCT received_at)::int AS transactions, count(*)::int AS rows
+       FROM ingestion_idempotency WHERE key LIKE $1`,
+      [`gc-%${run}%`],
+    );
+    expect(tx?.rows).toBe(15);
+    expect(tx?.transactions).toBeLessThan(15);
+    await t.drained();
+    const events = await eventsOn(TOPICS.touchpointRecorded, { eventIds: messageIds.map(eventIdOf) });
+    expect(events.map((e) => e.value.touchpointId).sort()).toEqual(messageIds.map(eventIdOf).sort());
+    // Every visitor's lead is the one of its email, whichever transaction its track and identify took.
+    const leads = await t.db.query<{ anonymous_ids: string[]; email: string }>(
+      `SELECT anonymous_ids, email FROM ingestion_leads WHERE email LIKE $1 ORDER BY email`,
+      [`gc-%-${run}@group-commit.example.com`],
+    );
+    expect(leads.map((l) => l.anonymous_ids)).toEqual([0, 1, 2, 3, 4].map((i) => [`gc-anon-${run}-${i}`]));
+  });
+
   it('accepts a batch of mixed calls, inheriting the batch context, and keeps unknown events as "other"', async () => {
     const anon = `batch-anon-${run}`;
     const batch = [

@@ -12,23 +12,29 @@ const erased = {
 };
 
 describe('OutboxWriter', () => {
-  it('keys the row by the topic key field and stores the event columns, not the standard headers', async () => {
-    const writer = new OutboxWriter(serde);
+  it('keys the row by the topic key field and stores the event columns and the encoded value', async () => {
+    const encoded = Buffer.from([0, 0, 0, 0, 7, 1, 2, 3]);
+    const fake = { encode: jest.fn(async () => encoded), invalidPaths: serde.invalidPaths.bind(serde) };
+    const writer = new OutboxWriter(fake as unknown as AvroSerde);
     const id = writer.add(TOPICS.leadErased, erased, { eventId: '5b2c0d4e-1f0a-4c57-9d3c-7f1c2b3a4d5e' });
+    writer.add(TOPICS.leadErased, { ...erased, leadId: 'lead-2' });
     const calls: unknown[][] = [];
     await writer.flush({ query: async (_sql, params) => (calls.push(params ?? []), [{ event_id: id }]) });
-    const rows = JSON.parse((calls[0] as string[])[0]!) as Record<string, unknown>[];
-    expect(rows).toEqual([
-      {
-        topic: 'ingestion.lead-erased.v1',
-        message_key: 'lead-1',
-        event_id: id,
-        event_type: 'lead-erased',
-        headers: {}, // no active span here, so no trace context
-        payload: erased,
-        occurred_at: '2026-01-05T09:00:00.000Z',
-      },
-    ]);
+    const [document, values] = calls[0] as [string, Buffer];
+    const rows = JSON.parse(document) as Record<string, unknown>[];
+    expect(rows[0]).toEqual({
+      topic: 'ingestion.lead-erased.v1',
+      message_key: 'lead-1',
+      event_id: id,
+      event_type: 'lead-erased',
+      headers: {}, // no active span here, so no trace context
+      occurred_at: '2026-01-05T09:00:00.000Z',
+      value_from: 1,
+      value_length: 8,
+    });
+    expect(rows[1]).toMatchObject({ message_key: 'lead-2', value_from: 9, value_length: 8 });
+    expect(values).toEqual(Buffer.concat([encoded, encoded]));
+    expect(fake.encode).toHaveBeenCalledWith(TOPICS.leadErased, erased, { validated: true });
   });
 
   it('derives the platform and CloudEvents headers from the event columns', () => {

@@ -11,18 +11,22 @@ export type IdempotencyKey = { readonly source: string; readonly key: string; re
 export abstract class IngestionTx {
   /** Records the keys; returns the event ids of those never seen before. */
   abstract claim(keys: readonly IdempotencyKey[]): Promise<ReadonlySet<string>>;
-  /** Current lead of each external id (after merges). */
+  /** Current lead of each external id (after merges); unknown ids are left out. */
   abstract resolveIdentities(
-    kind: IdentityKind,
-    externalIds: readonly string[],
-  ): Promise<ReadonlyMap<string, string>>;
+    ids: readonly { kind: IdentityKind; externalId: string }[],
+  ): Promise<readonly IdentityLink[]>;
   /** Lead rows by id, locked for this transaction. */
   abstract loadLeads(leadIds: readonly string[]): Promise<ReadonlyMap<string, LeadRecord>>;
   /** Inserts or merges (a null field keeps the stored value); returns the stored rows. */
   abstract upsertLeads(patches: readonly LeadPatch[]): Promise<readonly LeadRecord[]>;
   abstract linkIdentities(links: readonly IdentityLink[]): Promise<void>;
-  /** Marks placeholders as merged into the survivor; returns those merged now (not before). */
-  abstract markMerged(survivorId: string, mergedIds: readonly string[]): Promise<readonly string[]>;
+  /**
+   * Marks placeholders as merged into their survivor (identities and earlier merges follow it);
+   * returns, per survivor, the placeholders merged now (not before), sorted.
+   */
+  abstract markMerged(
+    merges: readonly { survivorId: string; mergedIds: readonly string[] }[],
+  ): Promise<ReadonlyMap<string, readonly string[]>>;
   abstract upsertAccounts(accounts: readonly AccountRecord[]): Promise<void>;
   /** True when this opportunity was never seen before. */
   abstract recordOpportunity(opportunityId: string): Promise<boolean>;

@@ -1,23 +1,41 @@
+import { GroupCommit } from '../group-commit';
 import { Clock } from '../ports/clock.port';
 import { UnitOfWork } from '../ports/ingestion-tx.port';
-import { SegmentCallsProcessor, type SegmentOutcome } from './segment-calls.processor';
+import { SegmentCallsProcessor, type SegmentInput, type SegmentOutcome } from './segment-calls.processor';
 import { parseSegmentInput, type SegmentRoute } from './segment-input';
+
+export type GroupCommitSettings = {
+  /** Most events one shared transaction takes (a single larger request still goes alone). */
+  readonly maxEventsPerTransaction: number;
+  /** Shared transactions in flight at once. */
+  readonly concurrentTransactions: number;
+};
 
 /**
  * POST /v1/identify|track|page|group|batch: validates the body, then applies every call in one
  * transaction; resolves once the events are durable in the outbox. A bad call rejects the whole
- * request, so nothing is half-applied.
+ * request, so nothing is half-applied. Requests that arrive while transactions are in flight share
+ * the next one (group commit), each still answered only after its own events committed.
  */
 export class IngestSegmentCallsUseCase {
+  private readonly group: GroupCommit<SegmentInput, SegmentOutcome>;
+
   constructor(
-    private readonly uow: UnitOfWork,
+    uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly processor: SegmentCallsProcessor,
-  ) {}
+    processor: SegmentCallsProcessor,
+    settings: GroupCommitSettings,
+  ) {
+    this.group = new GroupCommit({
+      run: (inputs) => uow.run((tx) => processor.applyAll(tx, inputs)),
+      weight: (input) => input.calls.length,
+      maxWeight: settings.maxEventsPerTransaction,
+      concurrency: settings.concurrentTransactions,
+    });
+  }
 
   async execute(input: { source: string; route: SegmentRoute; body: unknown }): Promise<SegmentOutcome> {
     const calls = parseSegmentInput(input.route, input.body);
-    const receivedAt = this.clock.now();
-    return this.uow.run((tx) => this.processor.apply(tx, { source: input.source, calls, receivedAt }));
+    return this.group.submit({ source: input.source, calls, receivedAt: this.clock.now() });
   }
 }

@@ -16,7 +16,12 @@ export type SegmentInput = {
 };
 export type SegmentOutcome = { readonly accepted: number; readonly duplicates: number };
 
-type Keyed = { readonly call: SegmentCall; readonly eventId: string; readonly occurredAt: number };
+type Keyed = {
+  readonly call: SegmentCall;
+  readonly source: string;
+  readonly eventId: string;
+  readonly occurredAt: number;
+};
 type Merge = { merged: Set<string>; anonymousIds: Set<string>; eventId: string; occurredAt: number };
 
 /** Placeholder of a userId never linked to an email (separate names from anonymousIds). */
@@ -26,27 +31,42 @@ const unique = (values: readonly (string | undefined)[]): string[] => [
 ];
 
 /**
- * Applies Segment calls in one transaction, set-wise (a handful of statements per batch, not per
- * call): idempotency, identity resolution, lead upserts and merges, account association, events.
+ * Applies Segment calls in one transaction, set-wise (a handful of statements per transaction, not
+ * per call): idempotency, identity resolution, lead upserts and merges, account association, events.
+ * Several inputs (concurrent requests, see GroupCommit) can share one transaction: they are applied
+ * as if in order, so a messageId sent twice in one group counts as a duplicate of the first.
  */
 export class SegmentCallsProcessor {
   async apply(tx: IngestionTx, input: SegmentInput): Promise<SegmentOutcome> {
+    return (await this.applyAll(tx, [input]))[0] as SegmentOutcome;
+  }
+
+  async applyAll(tx: IngestionTx, inputs: readonly SegmentInput[]): Promise<SegmentOutcome[]> {
     const keyed = new Map<string, Keyed>();
-    for (const call of input.calls) {
-      const eventId = sourceEventId(input.source, call.messageId);
-      if (!keyed.has(eventId))
+    const owners = inputs.map(() => new Set<string>()); // event ids first seen in each input
+    inputs.forEach((input, i) => {
+      for (const call of input.calls) {
+        const eventId = sourceEventId(input.source, call.messageId);
+        if (keyed.has(eventId)) continue;
         keyed.set(eventId, {
           call,
+          source: input.source,
           eventId,
           occurredAt: segmentEventTime({ ...call, receivedAt: input.receivedAt }),
         });
-    }
+        owners[i]?.add(eventId);
+      }
+    });
     const fresh = await tx.claim(
-      [...keyed.values()].map((k) => ({ source: input.source, key: k.call.messageId, eventId: k.eventId })),
+      [...keyed.values()].map((k) => ({ source: k.source, key: k.call.messageId, eventId: k.eventId })),
     );
     const calls = [...keyed.values()].filter((k) => fresh.has(k.eventId));
-    if (calls.length > 0) await new Batch(tx, input.source, calls).run();
-    return { accepted: calls.length, duplicates: input.calls.length - calls.length };
+    if (calls.length > 0) await new Batch(tx, calls).run();
+    return inputs.map((input, i) => {
+      let accepted = 0;
+      for (const id of owners[i] ?? []) if (fresh.has(id)) accepted += 1;
+      return { accepted, duplicates: input.calls.length - accepted };
+    });
   }
 }
 
@@ -67,17 +87,17 @@ class Batch {
 
   constructor(
     private readonly tx: IngestionTx,
-    private readonly source: string,
     private readonly calls: readonly Keyed[],
   ) {}
 
   async run(): Promise<void> {
-    for (const kind of ['anonymous', 'user'] as const) {
-      const external = unique(
-        this.calls.map((k) => (kind === 'anonymous' ? k.call.anonymousId : k.call.userId)),
+    const wanted = (kind: IdentityKind) =>
+      unique(this.calls.map((k) => (kind === 'anonymous' ? k.call.anonymousId : k.call.userId))).map(
+        (externalId) => ({ kind, externalId }),
       );
-      this.ids.set(kind, new Map(external.length ? await this.tx.resolveIdentities(kind, external) : []));
-    }
+    const known = await this.tx.resolveIdentities([...wanted('anonymous'), ...wanted('user')]);
+    for (const kind of ['anonymous', 'user'] as const) this.ids.set(kind, new Map());
+    for (const k of known) this.ids.get(k.kind)?.set(k.externalId, k.leadId);
     const planned = this.calls.map((k) => this.plan(k));
     const touched = unique(planned.flatMap((p) => [p.leadId, ...p.candidates]));
     this.loaded = await this.tx.loadLeads(touched);
@@ -134,15 +154,20 @@ class Batch {
     this.patches.set(patch.leadId, before === undefined ? patch : mergePatch(before, patch));
   }
 
-  private ensureLead(leadId: string, anonymousId: string | undefined, occurredAt: number): void {
+  private ensureLead(
+    leadId: string,
+    anonymousId: string | undefined,
+    source: string,
+    occurredAt: number,
+  ): void {
     const known = this.effective(leadId);
     if (known !== undefined && (anonymousId === undefined || known.anonymousIds.includes(anonymousId)))
       return;
-    this.fold(placeholderPatch(leadId, anonymousId, this.source, occurredAt));
+    this.fold(placeholderPatch(leadId, anonymousId, source, occurredAt));
   }
 
   private applyCall(keyed: Keyed, leadId: string, candidates: readonly string[]): void {
-    const { call, eventId, occurredAt } = keyed;
+    const { call, source, eventId, occurredAt } = keyed;
     switch (call.type) {
       case 'identify': {
         const email = emailOfIdentify(call.traits, call.userId);
@@ -152,25 +177,25 @@ class Batch {
             email,
             anonymousId: call.anonymousId,
             traits: call.traits,
-            source: this.source,
+            source,
             occurredAt,
           }),
         );
         this.upserted.set(leadId, eventId);
-        this.mergePlaceholders(leadId, candidates, call.anonymousId, eventId, occurredAt);
+        this.mergePlaceholders(leadId, candidates, call.anonymousId, { source, eventId, occurredAt });
         return;
       }
       case 'group':
-        this.ensureLead(leadId, call.anonymousId, occurredAt);
-        this.associate(leadId, call, occurredAt);
+        this.ensureLead(leadId, call.anonymousId, source, occurredAt);
+        this.associate(leadId, call, source, occurredAt);
         this.upserted.set(leadId, eventId);
         return;
       case 'track':
       case 'page': {
-        this.ensureLead(leadId, call.anonymousId, occurredAt);
+        this.ensureLead(leadId, call.anonymousId, source, occurredAt);
         const accountId = this.effective(leadId)?.accountId ?? null;
         this.touchpoints.push({
-          draft: touchpointOf(call, eventId, this.source, occurredAt),
+          draft: touchpointOf(call, eventId, source, occurredAt),
           leadId,
           accountId,
           eventId,
@@ -188,8 +213,7 @@ class Batch {
     survivor: string,
     candidates: readonly string[],
     anonymousId: string | undefined,
-    eventId: string,
-    occurredAt: number,
+    by: { source: string; eventId: string; occurredAt: number },
   ) {
     const placeholders = candidates.filter((id) => {
       const lead = this.effective(id);
@@ -199,8 +223,8 @@ class Batch {
     const merge = this.merges.get(survivor) ?? {
       merged: new Set<string>(),
       anonymousIds: new Set<string>(),
-      eventId,
-      occurredAt,
+      eventId: by.eventId,
+      occurredAt: by.occurredAt,
     };
     for (const id of placeholders) {
       merge.merged.add(id);
@@ -209,19 +233,19 @@ class Batch {
     if (anonymousId !== undefined) merge.anonymousIds.add(anonymousId);
     this.merges.set(survivor, merge);
     this.fold({
-      ...placeholderPatch(survivor, undefined, this.source, occurredAt),
+      ...placeholderPatch(survivor, undefined, by.source, by.occurredAt),
       anonymousIds: [...merge.anonymousIds],
     });
   }
 
-  private associate(leadId: string, call: GroupCall, occurredAt: number): void {
+  private associate(leadId: string, call: GroupCall, source: string, occurredAt: number): void {
     const traits = bag(call.traits);
     const match = matchAccount({
       groupId: call.groupId,
       groupTraits: traits,
       email: this.effective(leadId)?.email ?? null,
     });
-    const base = placeholderPatch(leadId, undefined, this.source, occurredAt);
+    const base = placeholderPatch(leadId, undefined, source, occurredAt);
     if (!match.matched) {
       this.fold({ ...base, accountMatchReason: match.reason });
       return;
@@ -246,14 +270,19 @@ class Batch {
   private async write(): Promise<void> {
     const rows = await this.tx.upsertLeads([...this.patches.values()]);
     if (this.links.size) await this.tx.linkIdentities([...this.links.values()]);
+    const mergedNow = this.merges.size
+      ? await this.tx.markMerged(
+          [...this.merges].map(([survivorId, m]) => ({ survivorId, mergedIds: [...m.merged] })),
+        )
+      : new Map<string, readonly string[]>();
     for (const [survivor, merge] of this.merges) {
-      const mergedNow = await this.tx.markMerged(survivor, [...merge.merged]);
-      if (mergedNow.length === 0) continue;
+      const merged = mergedNow.get(survivor) ?? [];
+      if (merged.length === 0) continue;
       this.tx.publish(
         TOPICS.leadsMerged,
         {
           leadId: survivor,
-          mergedLeadIds: [...mergedNow],
+          mergedLeadIds: [...merged],
           anonymousIds: [...merge.anonymousIds],
           reason: 'identify call linked an anonymous visitor or userId to an email',
           occurredAt: merge.occurredAt,

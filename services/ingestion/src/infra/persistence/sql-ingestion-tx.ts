@@ -28,14 +28,15 @@ export class SqlIngestionTx extends IngestionTx {
   }
 
   async resolveIdentities(
-    kind: IdentityKind,
-    externalIds: readonly string[],
-  ): Promise<ReadonlyMap<string, string>> {
-    const rows = await this.tx.query<{ external_id: string; lead_id: string }>(
-      `SELECT external_id, lead_id FROM ingestion_identities WHERE kind = $1 AND external_id = ANY($2::text[])`,
-      [kind, externalIds],
+    ids: readonly { kind: IdentityKind; externalId: string }[],
+  ): Promise<readonly IdentityLink[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.tx.query<{ kind: IdentityKind; external_id: string; lead_id: string }>(
+      `SELECT i.kind, i.external_id, i.lead_id FROM ingestion_identities i
+       JOIN unnest($1::text[], $2::text[]) AS w(kind, external_id) USING (kind, external_id)`,
+      [ids.map((i) => i.kind), ids.map((i) => i.externalId)],
     );
-    return new Map(rows.map((r) => [r.external_id, r.lead_id]));
+    return rows.map((r) => ({ kind: r.kind, externalId: r.external_id, leadId: r.lead_id }));
   }
 
   async loadLeads(leadIds: readonly string[]): Promise<ReadonlyMap<string, LeadRecord>> {
@@ -86,25 +87,32 @@ export class SqlIngestionTx extends IngestionTx {
     );
   }
 
-  async markMerged(survivorId: string, mergedIds: readonly string[]): Promise<readonly string[]> {
-    const rows = await this.tx.query<{ lead_id: string }>(
-      `UPDATE ingestion_leads SET merged_into = $1, updated_at = now()
-       WHERE lead_id = ANY($2::uuid[]) AND merged_into IS NULL AND email IS NULL AND lead_id <> $1 RETURNING lead_id`,
-      [survivorId, mergedIds],
+  async markMerged(
+    merges: readonly { survivorId: string; mergedIds: readonly string[] }[],
+  ): Promise<ReadonlyMap<string, readonly string[]>> {
+    const pairs = merges.flatMap((m) => m.mergedIds.map((id) => [m.survivorId, id] as const));
+    if (pairs.length === 0) return new Map();
+    pairs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)); // lock order
+    // One statement: mark the placeholders, then point their identities and the placeholders
+    // merged into them earlier at the survivor (the three touch disjoint rows).
+    const rows = await this.tx.query<{ lead_id: string; survivor: string }>(
+      `WITH pair AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS p(survivor, merged)),
+       merged AS (
+         UPDATE ingestion_leads l SET merged_into = pair.survivor, updated_at = now()
+         FROM pair
+         WHERE l.lead_id = pair.merged AND l.merged_into IS NULL AND l.email IS NULL AND l.lead_id <> pair.survivor
+         RETURNING l.lead_id, pair.survivor),
+       identities AS (
+         UPDATE ingestion_identities i SET lead_id = merged.survivor FROM merged WHERE i.lead_id = merged.lead_id),
+       chained AS (
+         UPDATE ingestion_leads l SET merged_into = merged.survivor FROM merged WHERE l.merged_into = merged.lead_id)
+       SELECT lead_id, survivor FROM merged`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
-    const merged = rows.map((r) => r.lead_id);
-    if (merged.length) {
-      await this.tx.query(`UPDATE ingestion_identities SET lead_id = $1 WHERE lead_id = ANY($2::uuid[])`, [
-        survivorId,
-        merged,
-      ]);
-      // Placeholders merged earlier into one of these now follow the survivor too.
-      await this.tx.query(`UPDATE ingestion_leads SET merged_into = $1 WHERE merged_into = ANY($2::uuid[])`, [
-        survivorId,
-        merged,
-      ]);
-    }
-    return merged.sort();
+    const bySurvivor = new Map<string, string[]>();
+    for (const r of rows) bySurvivor.set(r.survivor, [...(bySurvivor.get(r.survivor) ?? []), r.lead_id]);
+    for (const ids of bySurvivor.values()) ids.sort();
+    return bySurvivor;
   }
 
   async upsertAccounts(accounts: readonly AccountRecord[]): Promise<void> {
