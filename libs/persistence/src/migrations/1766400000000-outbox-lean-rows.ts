@@ -4,6 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The relay now deletes rows once published instead of marking them sent: purge the rows already
  * marked, and drop the partial indexes on sent_at, which every insert and publish had to maintain.
  * Values are now stored Avro-encoded in `value` (payload stays for rows written before).
+ * The inbox's received_at index (retention purge) becomes BRIN: rows arrive in time order, and
+ * every consumed event inserted into a B-tree for it.
  * The column stays so that a relay of the previous version, during a rolling upgrade, still works
  * (the new relay skips rows it marked).
  */
@@ -18,9 +20,13 @@ export class OutboxLeanRows1766400000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE messaging_outbox ADD CONSTRAINT messaging_outbox_value_or_payload CHECK (value IS NOT NULL OR payload IS NOT NULL)`,
     );
+    await q.query(`DROP INDEX messaging_inbox_received_at`);
+    await q.query(`CREATE INDEX messaging_inbox_received_at ON messaging_inbox USING brin (received_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX messaging_inbox_received_at`);
+    await q.query(`CREATE INDEX messaging_inbox_received_at ON messaging_inbox (received_at)`);
     await q.query(`ALTER TABLE messaging_outbox DROP CONSTRAINT messaging_outbox_value_or_payload`);
     await q.query(`DELETE FROM messaging_outbox WHERE payload IS NULL`); // not publishable by the old relay
     await q.query(`ALTER TABLE messaging_outbox DROP COLUMN value, ALTER COLUMN payload SET NOT NULL`);
