@@ -1,63 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
-import { dlqTopicName } from '@smarketing/contracts';
-import {
-  createTestDatabase,
-  createTopics,
-  deleteSubject,
-  deleteTopics,
-  ensureStack,
-  provisionTestTopic,
-  spawnTs,
-  testTopicDef,
-  uniqueTopicName,
-  waitFor,
-  waitForStable,
-  withAdmin,
-  type TestDatabase,
-  type TsProcess,
-} from '@smarketing/testing';
+import { waitFor, waitForStable, withAdmin, type TsProcess } from '@smarketing/testing';
+import { processBed } from './support/beds';
 import { effectCounts, kafkaAdapter, produceEvents, serde } from './support/harness';
 
-const FIXTURE = path.join(__dirname, 'fixtures/effect-consumer.ts');
 const N = 10_000;
 
 describe('graceful shutdown', () => {
-  const input = testTopicDef(uniqueTopicName('lead-erased'));
-  const output = testTopicDef(uniqueTopicName('lead-erased-out'));
-  const consumer = `shutdown-${randomBytes(4).toString('hex')}`;
-  let db: TestDatabase;
-  const children: TsProcess[] = [];
-
-  beforeAll(async () => {
-    await ensureStack();
-    db = await createTestDatabase('smarketing_test_messaging');
-    await provisionTestTopic(input);
-    await provisionTestTopic(output);
-    await createTopics([dlqTopicName(consumer, input.name)]);
-  });
-
-  afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
-    await Promise.all(children.map((c) => c.exited));
-    await db?.drop();
-    await deleteTopics([input.name, output.name, dlqTopicName(consumer, input.name)]);
-    await deleteSubject(`${input.name}-value`);
-    await deleteSubject(`${output.name}-value`);
-  });
-
-  const start = (): TsProcess => {
-    const child = spawnTs(FIXTURE, {
-      DATABASE_URL: db.url,
-      IN_TOPIC: input.name,
-      OUT_TOPIC: output.name,
-      CONSUMER: consumer,
-      DELAY_MS: '100',
-      MAX_BATCH_SIZE: '200',
-    });
-    children.push(child);
-    return child;
-  };
+  const bed = processBed('shutdown');
+  const { input, output, consumer } = bed;
+  const start = (): TsProcess => bed.start({ DELAY_MS: '100', MAX_BATCH_SIZE: '200' });
 
   const committed = async (): Promise<number> => {
     const [t] = await withAdmin((admin) => admin.fetchOffsets({ groupId: consumer, topics: [input.name] }));
@@ -71,7 +21,7 @@ describe('graceful shutdown', () => {
 
     const first = start();
     await first.waitForLine('joined');
-    await waitFor(async () => (await effectCounts(db.query, consumer)).rows >= N / 5, {
+    await waitFor(async () => (await effectCounts(bed.db.query, consumer)).rows >= N / 5, {
       timeoutMs: 120_000,
       description: 'first effects',
     });
@@ -84,7 +34,7 @@ describe('graceful shutdown', () => {
     expect(tookMs).toBeLessThan(15_000);
 
     // It stopped mid-stream; every committed offset is backed by an applied (and committed) effect.
-    const applied = await effectCounts(db.query, consumer);
+    const applied = await effectCounts(bed.db.query, consumer);
     expect(applied.rows).toBeLessThan(N);
     expect(applied.distinct).toBe(applied.rows);
     const offsets = await committed();
@@ -92,13 +42,13 @@ describe('graceful shutdown', () => {
     expect(offsets).toBeLessThanOrEqual(applied.rows);
 
     const second = start();
-    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, N, {
+    await waitForStable(async () => (await effectCounts(bed.db.query, consumer)).rows, N, {
       timeoutMs: 150_000,
       stableMs: 3_000,
       description: 'applied effects',
     });
-    expect(await effectCounts(db.query, consumer)).toEqual({ rows: N, distinct: N, total: N });
-    const [outbox] = await db.query<{ n: number }>(
+    expect(await effectCounts(bed.db.query, consumer)).toEqual({ rows: N, distinct: N, total: N });
+    const [outbox] = await bed.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = $1`,
       [output.name],
     );

@@ -1,59 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DLQ_HEADER, dlqTopicName } from '@smarketing/contracts';
-import {
-  createTestDatabase,
-  createTopics,
-  deleteSubject,
-  deleteTopics,
-  ensureStack,
-  provisionTestTopic,
-  readTopic,
-  stackEnv,
-  testTopicDef,
-  topicEndOffsets,
-  uniqueTopicName,
-  waitFor,
-  waitForStable,
-  type TestDatabase,
-} from '@smarketing/testing';
+import { DLQ_HEADER } from '@smarketing/contracts';
+import { readTopic, stackEnv, topicEndOffsets, waitFor, waitForStable } from '@smarketing/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import type { DataSource } from 'typeorm';
 import { replayDeadLetters } from '../src';
-import {
-  effectCounts,
-  effectsHandler,
-  kafkaAdapter,
-  leadErased,
-  openDatabase,
-  serde,
-  startConsumer,
-  type RunningConsumer,
-} from './support/harness';
+import { effectCounts, effectsHandler, kafkaAdapter, leadErased, startConsumer } from './support/harness';
+import { consumerBed } from './support/beds';
 
 describe('poison records', () => {
-  const topic = testTopicDef(uniqueTopicName('lead-erased'));
-  const consumer = `poison-${randomBytes(4).toString('hex')}`;
-  const dlq = dlqTopicName(consumer, topic.name);
-  const s = serde();
-  let db: TestDatabase;
-  let ds: DataSource;
-  let running: RunningConsumer | undefined;
-
-  beforeAll(async () => {
-    await ensureStack();
-    db = await createTestDatabase('smarketing_test_messaging');
-    ds = await openDatabase(db.url);
-    await provisionTestTopic(topic);
-    await createTopics([dlq]);
-  });
-
-  afterAll(async () => {
-    await running?.stop();
-    await ds?.destroy();
-    await db?.drop();
-    await deleteTopics([topic.name, dlq]);
-    await deleteSubject(`${topic.name}-value`);
-  });
+  const bed = consumerBed('poison');
+  const { topic, consumer, dlq, serde: s } = bed;
 
   it('dead-letters undecodable, id-less and rejected records, applies every later record, and replays the fixed one once', async () => {
     // All on partition 0, so "later records of the same partition" is well defined.
@@ -103,9 +58,9 @@ describe('poison records', () => {
       consumer,
       reject: (e) => !fixed && e.value.requestedBy === 'reject-me',
     });
-    running = await startConsumer({ name: consumer, dataSource: ds, handlers: [handler], serde: s });
+    bed.running = await startConsumer({ name: consumer, dataSource: bed.ds, handlers: [handler], serde: s });
 
-    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, 40, {
+    await waitForStable(async () => (await effectCounts(bed.db.query, consumer)).rows, 40, {
       timeoutMs: 120_000,
       description: 'valid records applied',
     });
@@ -113,7 +68,7 @@ describe('poison records', () => {
       timeoutMs: 60_000,
       description: 'three dead letters',
     });
-    expect(await effectCounts(db.query, consumer)).toEqual({ rows: 40, distinct: 40, total: 40 });
+    expect(await effectCounts(bed.db.query, consumer)).toEqual({ rows: 40, distinct: 40, total: 40 });
 
     const letters = await readTopic(dlq);
     expect(letters).toHaveLength(3);
@@ -157,11 +112,11 @@ describe('poison records', () => {
     });
     expect(result).toEqual({ replayed: 1, skipped: 2 });
 
-    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, 41, {
+    await waitForStable(async () => (await effectCounts(bed.db.query, consumer)).rows, 41, {
       timeoutMs: 60_000,
       description: 'replayed record applied',
     });
-    const rows = await db.query<{ event_id: string; lead_id: string }>(
+    const rows = await bed.db.query<{ event_id: string; lead_id: string }>(
       `SELECT event_id, lead_id FROM effects WHERE lead_id = 'lead-rejected'`,
     );
     expect(rows).toEqual([{ event_id: rejectedId, lead_id: 'lead-rejected' }]);
@@ -176,6 +131,6 @@ describe('poison records', () => {
     expect(again.replayed).toBe(0);
     await admin.close();
     expect((await topicEndOffsets(dlq)).total).toBe(3);
-    expect(await effectCounts(db.query, consumer)).toEqual({ rows: 41, distinct: 41, total: 41 });
+    expect(await effectCounts(bed.db.query, consumer)).toEqual({ rows: 41, distinct: 41, total: 41 });
   });
 });

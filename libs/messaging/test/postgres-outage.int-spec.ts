@@ -1,72 +1,33 @@
-import { randomBytes } from 'node:crypto';
-import { dlqTopicName } from '@smarketing/contracts';
 import {
   bouncePostgres,
   canControlPostgres,
-  createTestDatabase,
-  createTopics,
-  deleteSubject,
-  deleteTopics,
-  ensureStack,
-  provisionTestTopic,
-  testTopicDef,
   topicEndOffsets,
-  uniqueTopicName,
   waitFor,
   waitForStable,
-  type TestDatabase,
 } from '@smarketing/testing';
-import type { DataSource } from 'typeorm';
-import {
-  effectCounts,
-  effectsHandler,
-  kafkaAdapter,
-  openDatabase,
-  produceEvents,
-  serde,
-  startConsumer,
-  type RunningConsumer,
-} from './support/harness';
+import { effectCounts, effectsHandler, kafkaAdapter, produceEvents, startConsumer } from './support/harness';
+import { consumerBed } from './support/beds';
 
 const N = 8_000;
 const PER_SEND = 100;
 
 describe('PostgreSQL down for 10 s under load', () => {
-  const topic = testTopicDef(uniqueTopicName('lead-erased'));
-  const consumer = `pgdown-${randomBytes(4).toString('hex')}`;
-  const dlq = dlqTopicName(consumer, topic.name);
-  const s = serde();
-  let db: TestDatabase;
-  let ds: DataSource;
-  let running: RunningConsumer | undefined;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!canControlPostgres())
       throw new Error(
         'this test stops the machine PostgreSQL: run it as root with /etc/postgresql/<version>/main',
       );
-    await ensureStack();
-    db = await createTestDatabase('smarketing_test_messaging');
-    ds = await openDatabase(db.url);
-    await provisionTestTopic(topic);
-    await createTopics([dlq]);
   });
-
-  afterAll(async () => {
-    await running?.stop();
-    await ds?.destroy();
-    await db?.drop();
-    await deleteTopics([topic.name, dlq]);
-    await deleteSubject(`${topic.name}-value`);
-  });
+  const bed = consumerBed('pgdown');
+  const { topic, consumer, dlq, serde: s } = bed;
 
   it('pauses and resumes by itself, dead-letters nothing, and applies every event exactly once', async () => {
-    running = await startConsumer({
+    const running = (bed.running = await startConsumer({
       name: consumer,
-      dataSource: ds,
+      dataSource: bed.ds,
       handlers: [effectsHandler(topic, { consumer })],
       serde: s,
-    });
+    }));
     // The serde caches the schema id, so producing needs neither the registry nor PostgreSQL.
     const kafka = kafkaAdapter('pgdown-producer');
     let produced = 0;
@@ -78,7 +39,7 @@ describe('PostgreSQL down for 10 s under load', () => {
       }
     })();
 
-    await waitFor(async () => (await effectCounts(db.query, consumer)).rows >= N / 5, {
+    await waitFor(async () => (await effectCounts(bed.db.query, consumer)).rows >= N / 5, {
       timeoutMs: 60_000,
       description: 'first effects',
     });
@@ -90,12 +51,12 @@ describe('PostgreSQL down for 10 s under load', () => {
     expect(atOutage).toBeLessThan(N); // the stream was still flowing into the outage
     expect(afterOutage).toBeGreaterThan(atOutage);
 
-    await waitForStable(async () => (await effectCounts(db.query, consumer)).rows, N, {
+    await waitForStable(async () => (await effectCounts(bed.db.query, consumer)).rows, N, {
       timeoutMs: 150_000,
       stableMs: 3_000,
       description: 'applied effects',
     });
-    expect(await effectCounts(db.query, consumer)).toEqual({ rows: N, distinct: N, total: N });
+    expect(await effectCounts(bed.db.query, consumer)).toEqual({ rows: N, distinct: N, total: N });
     expect((await topicEndOffsets(dlq)).total).toBe(0);
     // The outage did reach the consumer: it retried in place.
     const retries = (await running.metrics.retries.get()).values.reduce((sum, v) => sum + v.value, 0);

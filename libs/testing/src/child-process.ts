@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { repoRoot } from './stack';
 import { waitFor } from './wait-for';
@@ -17,12 +18,18 @@ export type TsProcess = {
 
 /**
  * Runs a TypeScript file in a child process with the repo's Node and `-r @swc-node/register`,
- * from the repository root (so workspace packages resolve as in production).
+ * from the repository root (so workspace packages resolve as in production). `nodeArgs` go before
+ * them (e.g. a profiling preload).
  */
-export function spawnTs(file: string, env: Record<string, string>): TsProcess {
+export function spawnTs(
+  file: string,
+  env: Record<string, string>,
+  options: { nodeArgs?: readonly string[] } = {},
+): TsProcess {
   const root = repoRoot();
   const node = path.join(root, 'node_modules/.bin/node');
-  const child = spawn(node, ['-r', '@swc-node/register', path.resolve(file)], {
+  const args = [...(options.nodeArgs ?? []), '-r', '@swc-node/register', path.resolve(file)];
+  const child = spawn(node, args, {
     cwd: root,
     env: { ...process.env, ...env, SWCRC: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,4 +68,15 @@ export function spawnTs(file: string, env: Record<string, string>): TsProcess {
       if (!done) child.kill(signal);
     },
   };
+}
+
+/** A TCP port free on 127.0.0.1 right now (for a child process to listen on). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
 }

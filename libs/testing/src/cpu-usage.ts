@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export type CpuGroups = Record<string, (p: { pid: number; comm: string; cmdline: string }) => boolean>;
 export type CpuSnapshot = {
-  readonly at: number;
   /** Ticks per pid, with its group. */
   readonly processes: ReadonlyMap<number, { readonly group: string; readonly ticks: number }>;
   readonly machineTicks: number;
@@ -43,7 +42,7 @@ export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
       .filter((d) => /^\d+$/.test(d))
       .map(Number);
   } catch {
-    return { at: Date.now(), processes, machineTicks: 0 };
+    return { processes, machineTicks: 0 };
   }
   for (const pid of pids) {
     const p = processTicks(pid);
@@ -57,7 +56,7 @@ export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
     const group = Object.entries(groups).find(([, match]) => match({ pid, comm: p.comm, cmdline }))?.[0];
     if (group) processes.set(pid, { group, ticks: p.ticks });
   }
-  return { at: Date.now(), processes, machineTicks: machineBusyTicks() };
+  return { processes, machineTicks: machineBusyTicks() };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { withDatabase } from '@smarketing/persistence';
 import { Client } from 'pg';
 import { stackEnv } from './env';
+import { waitFor } from './wait-for';
 
 export type TestDatabase = {
   readonly name: string;
@@ -43,4 +44,26 @@ export async function createTestDatabase(prefix = 'smarketing_test'): Promise<Te
     },
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/**
+ * Waits until the relay has published (and so deleted) every outbox row of a database, or only
+ * those of one topic.
+ */
+export async function waitForOutboxDrained(
+  db: Pick<TestDatabase, 'query'>,
+  options: { topic?: string; timeoutMs?: number; intervalMs?: number; description?: string } = {},
+): Promise<void> {
+  const { topic, timeoutMs = 60_000, intervalMs, description = 'outbox drained' } = options;
+  await waitFor(
+    async () => {
+      const [row] = topic
+        ? await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = $1`, [
+            topic,
+          ])
+        : await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
+      return row?.n === 0;
+    },
+    { timeoutMs, intervalMs, description },
+  );
 }

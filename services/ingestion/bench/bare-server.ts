@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     await insert([parsed.value]);
     return { success: true };
   });
-  const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
-  console.log(`listening ${address}`);
+  await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+  console.log('listening');
 }
 
 main().catch((e: unknown) => {

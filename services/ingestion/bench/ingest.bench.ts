@@ -1,8 +1,7 @@
 // Benchmark (figures, never pass/fail): sustained events/s and p99 latency of POST /v1/batch and
-// POST /v1/track on the real service (own process, real PostgreSQL and Kafka), and of the same work
-// on a bare Fastify route in the same run. Usage:
+// POST /v1/track on the real service (own process, real PostgreSQL and Kafka), on the same work on a
+// bare Fastify route, and on a raw insert, in the same run (see the README). Usage:
 //   npm run -w @smarketing/ingestion bench -- [--duration 10] [--connections 10] [--batch-size 100]
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -12,9 +11,13 @@ import {
   cpuSpent,
   createTestDatabase,
   ensureStack,
+  freePort,
+  repoRoot,
+  spawnTs,
   waitFor,
   type CpuGroups,
   type TestDatabase,
+  type TsProcess,
 } from '@smarketing/testing';
 import { migrations } from '../src/infra/migrations';
 
@@ -25,8 +28,7 @@ const arg = (name: string, fallback: number): number => {
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 10);
 const BATCH = arg('batch-size', 100);
-// Children run from the repository root, where @swc-node/register finds the tsconfig with decorators.
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = repoRoot();
 
 /** A realistic batch: anonymous page views and tracks over a few visitors, some identifies. MSGID is replaced per request. */
 function batchTemplate(size: number): string {
@@ -70,34 +72,15 @@ const trackTemplate = JSON.stringify({
   properties: { form: 'hero' },
 });
 
-function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m =
-        /listening (http:\/\/[^\s]+)/.exec(out) ?? /"msg":"listening","url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`${args.join(' ')} exited with ${code}: ${out.slice(-2000)}`)),
-    );
-  });
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+/** Starts a bench server (prints "listening" once it listens on PORT); returns it and its URL. */
+async function startServer(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ proc: TsProcess; url: string }> {
+  const port = await freePort();
+  const proc = spawnTs(path.join(ROOT, file), { ...env, PORT: String(port) });
+  await proc.waitForLine('listening');
+  return { proc, url: `http://127.0.0.1:${port}` };
 }
 
 type Figures = {
@@ -169,49 +152,47 @@ async function main(): Promise<void> {
   await ensureStack();
   const db = await migratedDatabase('smarketing_test_ingestion_bench');
   const sameDb = await migratedDatabase('smarketing_test_ingestion_bench_same');
-  const children: ChildProcess[] = [];
+  const children: TsProcess[] = [];
   try {
     const writeKey = `bench-${randomBytes(16).toString('hex')}`;
     const appPort = await freePort();
-    const env = {
-      DATABASE_URL: db.url,
-      PORT: String(appPort),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      INGESTION_DEV_WRITE_KEY: writeKey,
-      RATE_LIMIT_MAX: '100000000',
-      CONSUMER_GROUP: `ingestion-bench-${randomBytes(4).toString('hex')}`,
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-    };
-    // BENCH_SERVICE_NODE_ARGS: extra node flags for the service, e.g. "--prof" for a V8 tick profile.
+    // BENCH_SERVICE_NODE_ARGS: extra node flags for the service (see the README's profiling line).
     const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const app = spawn(
-      process.execPath,
-      [...nodeArgs, '-r', '@swc-node/register', 'services/ingestion/src/main.ts'],
-      { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'inherit' },
+    const app = spawnTs(
+      path.join(ROOT, 'services/ingestion/src/main.ts'),
+      {
+        DATABASE_URL: db.url,
+        PORT: String(appPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        INGESTION_DEV_WRITE_KEY: writeKey,
+        RATE_LIMIT_MAX: '100000000',
+        CONSUMER_GROUP: `ingestion-bench-${randomBytes(4).toString('hex')}`,
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      },
+      { nodeArgs },
     );
     children.push(app);
     const appUrl = `http://127.0.0.1:${appPort}`;
-    await waitFor(async () => (await fetch(`${appUrl}/health/live`)).ok, {
+    await waitFor(async () => (await fetch(`${appUrl}/health/live`).catch(() => undefined))?.ok === true, {
       timeoutMs: 120_000,
       description: 'service up',
+    }).catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}\n${app.output().slice(-3_000)}`);
     });
-    const same = await start(['services/ingestion/bench/same-work-server.ts'], {
+    const same = await startServer('services/ingestion/bench/same-work-server.ts', {
       DATABASE_URL: sameDb.url,
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
     });
-    children.push(same.child);
-    const bare = await start(['services/ingestion/bench/bare-server.ts'], {
-      DATABASE_URL: db.url,
-      PORT: '0',
-    });
-    children.push(bare.child);
+    children.push(same.proc);
+    const bare = await startServer('services/ingestion/bench/bare-server.ts', { DATABASE_URL: db.url });
+    children.push(bare.proc);
     const auth = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}` };
 
     const groups: CpuGroups = {
-      service: (p) => p.pid === app.pid,
-      'same work': (p) => p.pid === same.child.pid,
-      'raw insert': (p) => p.pid === bare.child.pid,
+      service: (p) => p.pid === app.child.pid,
+      'same work': (p) => p.pid === same.proc.child.pid,
+      'raw insert': (p) => p.pid === bare.proc.child.pid,
       postgres: (p) => p.comm === 'postgres',
       kafka: (p) => p.cmdline.includes(' kafka.Kafka '),
       'load gen': (p) => p.pid === process.pid,
@@ -257,7 +238,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1_500));
+    await Promise.all(children.map((c) => c.exited));
     await db.drop().catch(() => undefined);
     await sameDb.drop().catch(() => undefined);
   }

@@ -68,8 +68,8 @@ async function main(): Promise<void> {
         return reply.status(400).send({ error: String(error) });
       }
     });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  console.log(`listening ${address}`);
+  await app.listen({ port: config.PORT, host: '127.0.0.1' });
+  console.log('listening');
 }
 
 main().catch((e: unknown) => {

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type TouchpointType } from '@smarketing/contracts';
 import { MessagingRuntime } from '@smarketing/messaging';
-import { sleep, waitFor } from '@smarketing/testing';
+import { sleep, waitFor, waitForOutboxDrained } from '@smarketing/testing';
 import aligned from '../models/aligned.v1.json';
 import { touchpoint } from '../test/support/events';
 import {
@@ -66,7 +66,7 @@ async function run(s: ScoringUnderTest, producer: EventProducer, leadIds: readon
     description: `${label}: events applied`,
   });
   const applied = Number(process.hrtime.bigint() - started) / 1e9;
-  await waitFor(async () => (await count(s, `SELECT count(*) AS n FROM messaging_outbox`)) === 0, {
+  await waitForOutboxDrained(s.db, {
     timeoutMs: 600_000,
     intervalMs: 50,
     description: `${label}: outbox published`,
@@ -165,10 +165,7 @@ async function main(): Promise<void> {
       )
     )[0];
     const rescoreSeconds = Number(process.hrtime.bigint() - publishedAt) / 1e9;
-    await waitFor(async () => (await count(s, `SELECT count(*) AS n FROM messaging_outbox`)) === 0, {
-      timeoutMs: 600_000,
-      intervalMs: 100,
-    });
+    await waitForOutboxDrained(s.db, { timeoutMs: 600_000, intervalMs: 100 });
     const rescorePublished = Number(process.hrtime.bigint() - publishedAt) / 1e9;
 
     const fmt = (n: number, d = 0) =>

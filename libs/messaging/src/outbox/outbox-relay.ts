@@ -43,7 +43,7 @@ type OutboxRow = {
  * acknowledged them (a delete writes far less than marking rows sent, and keeps the table small).
  * One relay per database is active at a time (a transaction-scoped advisory lock), which keeps
  * per-key order with any number of replicas; the others stand by. A crash between publish and
- * mark repeats a publish, never loses one; consumers' inboxes absorb the repeat.
+ * delete repeats a publish, never loses one; consumers' inboxes absorb the repeat.
  */
 export class OutboxRelay {
   private running = false;

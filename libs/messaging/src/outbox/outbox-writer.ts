@@ -15,7 +15,6 @@ type PendingEvent = {
   readonly topic: TopicDef;
   readonly key: string;
   readonly eventId: string;
-  readonly eventType: string;
   /** Headers beyond the standard ones (the trace context); see eventHeaders. */
   readonly headers: Record<string, string>;
   readonly payload: unknown;
@@ -24,11 +23,6 @@ type PendingEvent = {
 
 type SqlRunner = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
-/**
- * Collects outgoing events inside a transaction and writes them as outbox rows in one statement.
- * Values are checked against their topic's schema here, so a bad event fails the transaction
- * that produced it instead of blocking the relay later.
- */
 /**
  * The headers every record carries (DESIGN: event-id, event-type, occurred-at, producer, and their
  * CloudEvents names); the trace context comes on top of them.
@@ -53,6 +47,11 @@ export function eventHeaders(e: {
   };
 }
 
+/**
+ * Collects outgoing events inside a transaction and writes them as outbox rows in one statement.
+ * Values are checked against their topic's schema here, so a bad event fails the transaction
+ * that produced it instead of blocking the relay later.
+ */
 export class OutboxWriter {
   private readonly pending: PendingEvent[] = [];
 
@@ -73,7 +72,6 @@ export class OutboxWriter {
       topic,
       key,
       eventId,
-      eventType: topic.eventType,
       headers,
       payload: value,
       occurredAt,
@@ -105,7 +103,7 @@ export class OutboxWriter {
         topic: r.topic.name,
         message_key: r.key,
         event_id: r.eventId,
-        event_type: r.eventType,
+        event_type: r.topic.eventType,
         headers: r.headers,
         occurred_at: new Date(r.occurredAt).toISOString(),
         value_from: offset + 1,

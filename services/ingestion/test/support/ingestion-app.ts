@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createDataSource, migrate } from '@smarketing/persistence';
-import { createTestDatabase, ensureStack, waitFor, type TestDatabase } from '@smarketing/testing';
+import {
+  createTestDatabase,
+  ensureStack,
+  waitForOutboxDrained,
+  type TestDatabase,
+} from '@smarketing/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config';
@@ -76,15 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       }),
-    drained: async () => {
-      await waitFor(
-        async () => {
-          const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
-          return row?.n === 0;
-        },
-        { timeoutMs: 60_000, description: 'outbox drained' },
-      );
-    },
+    drained: () => waitForOutboxDrained(db),
     close: async () => {
       await app.close();
       await db.drop();

@@ -110,7 +110,11 @@ export class SqlIngestionTx extends IngestionTx {
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
     const bySurvivor = new Map<string, string[]>();
-    for (const r of rows) bySurvivor.set(r.survivor, [...(bySurvivor.get(r.survivor) ?? []), r.lead_id]);
+    for (const r of rows) {
+      const ids = bySurvivor.get(r.survivor) ?? [];
+      ids.push(r.lead_id);
+      bySurvivor.set(r.survivor, ids);
+    }
     for (const ids of bySurvivor.values()) ids.sort();
     return bySurvivor;
   }
