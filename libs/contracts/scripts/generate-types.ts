@@ -57,9 +57,15 @@ export function avroToTs(type: Json, decls: Map<string, string>, doc?: string): 
       return name;
     }
     case 'enum': {
+      // The symbols as a runtime list too (validation, property tests), so no service copies them.
       const name = String(t.name);
-      const symbols = (t.symbols as string[]).map((s) => `'${s}'`).join(' | ');
-      decls.set(name, `${t.doc ? `/** ${String(t.doc)} */\n` : ''}export type ${name} = ${symbols};`);
+      const list = `${name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}_SYMBOLS`;
+      const symbols = (t.symbols as string[]).map((s) => `'${s}'`).join(', ');
+      const doc = t.doc ? `/** ${String(t.doc)} */\n` : '';
+      decls.set(
+        name,
+        `${doc}export const ${list} = [${symbols}] as const;\n${doc}export type ${name} = (typeof ${list})[number];`,
+      );
       return name;
     }
     case 'array':

@@ -4,3 +4,4 @@ export * from './topic-registry';
 export * from './generated';
 export * from './intake-topics';
 export * from './lead-identity';
+export * from './enum-symbols';

@@ -1,20 +1,9 @@
-import type { Channel } from '@smarketing/contracts';
+import { CHANNEL_SYMBOLS, type Channel } from '@smarketing/contracts';
 import type { Utm } from './utm.parser';
 
 export type { Channel };
 
-export const CHANNELS: readonly Channel[] = [
-  'paid_search',
-  'paid_social',
-  'organic_search',
-  'social',
-  'email',
-  'referral',
-  'display',
-  'direct',
-  'events',
-  'other',
-];
+export const CHANNELS = CHANNEL_SYMBOLS;
 
 // Matched against a host's labels or a utm_source, so google.de and "google" both count.
 const SEARCH_ENGINES = new Set([

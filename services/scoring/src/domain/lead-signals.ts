@@ -1,30 +1,18 @@
 /** What the ingestion service emits about a lead: the only input the score depends on (besides the model and time). */
-import type { Region, Seniority, TouchpointType } from '@smarketing/contracts';
+import {
+  REGION_SYMBOLS,
+  SENIORITY_SYMBOLS,
+  TOUCHPOINT_TYPE_SYMBOLS,
+  type Region,
+  type Seniority,
+  type TouchpointType,
+} from '@smarketing/contracts';
 
 export type { Region, Seniority, TouchpointType };
 
-export const TOUCHPOINT_TYPES = [
-  'page_view',
-  'pricing_page_view',
-  'content_download',
-  'demo_request',
-  'form_submit',
-  'webinar',
-  'email_click',
-  'ad_click',
-  'event',
-  'other',
-] as const satisfies readonly TouchpointType[];
-
-export const SENIORITIES = [
-  'c_level_vp',
-  'director',
-  'manager',
-  'individual_contributor',
-  'unknown',
-] as const satisfies readonly Seniority[];
-
-export const REGIONS = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'] as const satisfies readonly Region[];
+export const TOUCHPOINT_TYPES = TOUCHPOINT_TYPE_SYMBOLS;
+export const SENIORITIES = SENIORITY_SYMBOLS;
+export const REGIONS = REGION_SYMBOLS;
 
 export type PropertyValue = string | number | boolean;
 

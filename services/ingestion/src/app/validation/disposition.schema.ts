@@ -1,4 +1,10 @@
-import type { Disposition as DispositionSymbol, DispositionReason } from '@smarketing/contracts';
+import {
+  DISPOSITION_REASON_SYMBOLS,
+  DISPOSITION_SYMBOLS,
+  symbolsWithout,
+  type Disposition as DispositionSymbol,
+  type DispositionReason,
+} from '@smarketing/contracts';
 import { z } from 'zod';
 import { boundedString, idString, isoDateTime } from './common.schema';
 import { leadOrEmailRequired, leadReferenceFields } from './lead-reference.schema';
@@ -9,25 +15,8 @@ import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 export type DispositionOutcome = Exclude<DispositionSymbol, 'unknown'>;
 export type { DispositionReason };
 
-export const DISPOSITION_OUTCOMES = [
-  'accepted',
-  'rejected',
-  'qualified',
-  'disqualified',
-  'recycled',
-] as const satisfies readonly DispositionOutcome[];
-export const DISPOSITION_REASONS = [
-  'bad_fit',
-  'no_budget',
-  'no_authority',
-  'no_need',
-  'bad_timing',
-  'duplicate',
-  'competitor',
-  'student',
-  'invalid_contact',
-  'other',
-] as const satisfies readonly DispositionReason[];
+export const DISPOSITION_OUTCOMES = symbolsWithout(DISPOSITION_SYMBOLS, 'unknown');
+export const DISPOSITION_REASONS = DISPOSITION_REASON_SYMBOLS;
 
 /** Sales must say why it turned a lead down: that reason is what marketing learns from. */
 function reasonRequired(disposition: DispositionOutcome): boolean {

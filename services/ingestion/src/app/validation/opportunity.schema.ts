@@ -1,3 +1,4 @@
+import { OPPORTUNITY_STATUS_SYMBOLS, symbolsWithout } from '@smarketing/contracts';
 import { z } from 'zod';
 import {
   amount,
@@ -15,9 +16,9 @@ import { runOnObjects } from './segment-common.schema';
 import { parseWithSchema } from './schema-parser';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
-export type OpportunityStatus = 'open' | 'won' | 'lost';
-
-export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const satisfies readonly OpportunityStatus[];
+/** What the CRM may send (the schema's catch-all 'unknown' is for readers). */
+export const OPPORTUNITY_STATUSES = symbolsWithout(OPPORTUNITY_STATUS_SYMBOLS, 'unknown');
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
 /** An opportunity always belongs to a company, named by our accountId or by its domain. */
 export const opportunitySchema = z

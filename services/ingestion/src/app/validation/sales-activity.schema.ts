@@ -1,16 +1,13 @@
+import { ACTIVITY_KIND_SYMBOLS, symbolsWithout } from '@smarketing/contracts';
 import { z } from 'zod';
 import { boundedString, idString, isoDateTime } from './common.schema';
 import { leadOrEmailRequired, leadReferenceFields } from './lead-reference.schema';
 import { parseWithSchema } from './schema-parser';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
-export type SalesActivityKind = 'call' | 'email' | 'meeting';
-
-export const SALES_ACTIVITY_KINDS = [
-  'call',
-  'email',
-  'meeting',
-] as const satisfies readonly SalesActivityKind[];
+/** What a rep did: a call, an email or a meeting (the schema's catch-all 'other' is for readers). */
+export const SALES_ACTIVITY_KINDS = symbolsWithout(ACTIVITY_KIND_SYMBOLS, 'other');
+export type SalesActivityKind = (typeof SALES_ACTIVITY_KINDS)[number];
 
 export const salesActivitySchema = z
   .object(
