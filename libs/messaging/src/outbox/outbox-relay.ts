@@ -21,7 +21,10 @@ export type OutboxRelayOptions = {
   readonly idleMs?: number;
   /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
   readonly inboxRetentionMs?: number;
-  /** Topics outside the contracts registry that rows may name (tests, benchmarks); the registry is the fallback. */
+  /**
+   * Topics outside the contracts registry that rows written before values were stored encoded may
+   * name (tests, benchmarks); the registry is the fallback. Encoded rows need no topic lookup.
+   */
   readonly topics?: readonly TopicDef[];
 };
 
@@ -139,12 +142,10 @@ export class OutboxRelay {
       }
       const records: OutgoingRecord[] = [];
       for (const r of rows) {
-        const topic = this.extraTopics.get(r.topic) ?? topicByName(r.topic);
-        if (!topic) throw new Error(`outbox row ${r.id} names unknown topic ${r.topic}`);
         records.push({
           topic: r.topic,
           key: r.message_key,
-          value: r.value ?? (await this.o.serde.encode(topic, r.payload, { validated: true })),
+          value: r.value ?? (await this.encodeLegacy(r)),
           headers: {
             ...eventHeaders({
               eventId: r.event_id,
@@ -169,6 +170,13 @@ export class OutboxRelay {
     } finally {
       await qr.release();
     }
+  }
+
+  /** A row written before values were stored encoded holds JSON: encode it with its topic's schema. */
+  private async encodeLegacy(r: OutboxRow): Promise<Buffer> {
+    const topic = this.extraTopics.get(r.topic) ?? topicByName(r.topic);
+    if (!topic) throw new Error(`outbox row ${r.id} names unknown topic ${r.topic}`);
+    return this.o.serde.encode(topic, r.payload, { validated: true });
   }
 
   private async maybePurge(): Promise<void> {
