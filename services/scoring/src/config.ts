@@ -1,22 +1,9 @@
+import { parseEnv, platformEnv } from '@smarketing/config';
 import { z } from 'zod';
 
 /** The only reader of process.env in this service: validated once at start-up, typed everywhere else. */
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3002), // 0: any free port (tests)
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/smarketing_scoring'),
-  KAFKA_BROKERS: z
-    .string()
-    .default('127.0.0.1:9092')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ),
-  SCHEMA_REGISTRY_URL: z.string().url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
-  CONSUMER_GROUP: z.string().default('scoring'),
-  DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  ...platformEnv({ service: 'scoring', port: 3002 }),
   /** Admin API key (publish and compare models). Only its hash is kept; unset disables the admin API. */
   SCORING_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Read-scope API key (lead scores, model listing). */
@@ -25,16 +12,10 @@ const schema = z.object({
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
   /** Leads re-scored per transaction after a model publication. */
   RESCORE_CHUNK_SIZE: z.coerce.number().int().min(10).max(20_000).default(1_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof schema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`invalid configuration: ${problems}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, env);
 }

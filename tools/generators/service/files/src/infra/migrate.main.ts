@@ -1,17 +1,9 @@
-import { createDataSource, migrate } from '@smarketing/persistence';
+import { migrateCommand } from '@smarketing/persistence';
 import { loadConfig } from '../config';
 import { migrations } from './migrations';
 
 /** `npm run migrate [-- down]`: applies pending migrations (or reverts the last one). Run by deploy as a Job. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const ds = createDataSource({ url: config.DATABASE_URL, applicationName: '__name__-migrate', migrations });
-  const ran = await migrate(ds, process.argv.includes('down') ? 'down' : 'up');
-  console.log(ran.length ? `__name__: ran ${ran.join(', ')}` : '__name__: schema up to date');
-  await ds.destroy();
-}
-
-main().catch((e: unknown) => {
+migrateCommand({ service: '__name__', url: loadConfig().DATABASE_URL, migrations }).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The environment every service reads, with the local stack's defaults: spread it into the
+ * service's own schema (`z.object({ ...platformEnv({ service: 'scoring', port: 3002 }), ... })`).
+ */
+export function platformEnv(o: { readonly service: string; readonly port: number }) {
+  return {
+    /** 0 picks a free port (tests). */
+    PORT: z.coerce.number().int().min(0).max(65_535).default(o.port),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .default(`postgres://postgres@127.0.0.1:5432/smarketing_${o.service.replaceAll('-', '_')}`),
+    /** Comma-separated host:port list. */
+    KAFKA_BROKERS: z
+      .string()
+      .default('127.0.0.1:9092')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean),
+      ),
+    SCHEMA_REGISTRY_URL: z.string().url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
+    CONSUMER_GROUP: z.string().default(o.service),
+    DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  };
+}
+
+/**
+ * Validates the environment once at start-up (the service's only reader of process.env) and
+ * throws one error naming every bad variable.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
