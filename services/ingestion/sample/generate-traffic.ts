@@ -1,7 +1,10 @@
 // Seeded generator of realistic marketing and sales traffic, posted through the public HTTP API.
 //   npm run -w @smarketing/ingestion sample -- --url http://127.0.0.1:3001 --write-key <key> --api-key <key> \
-//     [--seed 42] [--leads 50] [--rate 20] [--duration 60 | --once]
+//     [--seed 42] [--run <tag>] [--leads 50] [--rate 20] [--duration 60 | --duration 0 | --once]
 // Keys default to INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY from the environment.
+// --duration 0 runs until stopped; without --duration it sends one cohort (--once).
+// The seed fixes what happens; --run tags the ids (leads, messageIds, CRM ids), a fresh tag per
+// run by default, so a second run is new traffic rather than duplicates the service drops.
 import { buildJourney, campaignCosts, type Step } from './journey';
 import { mulberry32 } from './random';
 
@@ -10,6 +13,7 @@ type Args = {
   writeKey: string;
   apiKey: string;
   seed: number;
+  run: string;
   leads: number;
   rate: number;
   duration: number | null;
@@ -32,6 +36,7 @@ function parseArgs(argv: readonly string[]): Args {
     writeKey,
     apiKey,
     seed: Number(value('seed') ?? 42),
+    run: value('run') ?? Date.now().toString(36),
     leads: Number(value('leads') ?? 50),
     rate: Number(value('rate') ?? 20),
     duration: value('duration') === undefined ? null : Number(value('duration')),
@@ -62,13 +67,13 @@ async function post(args: Args, step: Step): Promise<number> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const random = mulberry32(args.seed);
-  const until = args.duration === null ? Infinity : Date.now() + args.duration * 1_000;
+  const until = args.duration === null || args.duration === 0 ? Infinity : Date.now() + args.duration * 1_000;
   const counts = new Map<string, number>();
   let round = 0;
   do {
-    // Each round is a new cohort of leads (ids stay deterministic per seed and round).
+    // Each round is a new cohort of leads (ids deterministic per run tag, seed and round).
     const steps = Array.from({ length: args.leads }, (_, i) =>
-      buildJourney(random, `${args.seed}-${round}-${i}`, Date.now()),
+      buildJourney(random, `${args.run}-${args.seed}-${round}-${i}`, Date.now()),
     ).flat();
     steps.sort((a, b) => a.at - b.at);
     steps.unshift(...campaignCosts(random, new Date().toISOString().slice(0, 7)));
