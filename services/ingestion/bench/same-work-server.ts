@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     producerName: 'ingestion',
     logger: quiet,
     metrics: messagingMetrics(new Registry()),
+    lingerMs: config.OUTBOX_RELAY_LINGER_MS,
   });
   const runner = new TransactionRunner(dataSource, serde, () => relay.wake());
   const ingest = new IngestSegmentCallsUseCase(

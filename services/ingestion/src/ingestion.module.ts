@@ -115,6 +115,7 @@ export class IngestionModule {
             brokers: config.KAFKA_BROKERS,
             registryUrl: config.SCHEMA_REGISTRY_URL,
             groupId: config.CONSUMER_GROUP,
+            relayLingerMs: config.OUTBOX_RELAY_LINGER_MS,
           },
           handlers: [SegmentIntakeHandler, CrmIntakeHandler],
           imports: [ProcessorsModule],

@@ -41,6 +41,7 @@ export class ScoringModule {
             brokers: config.KAFKA_BROKERS,
             registryUrl: config.SCHEMA_REGISTRY_URL,
             groupId: config.CONSUMER_GROUP,
+            relayLingerMs: config.OUTBOX_RELAY_LINGER_MS,
             maxBatchSize: config.CONSUMER_MAX_BATCH_SIZE,
             concurrency: config.CONSUMER_CONCURRENCY,
           },

@@ -33,6 +33,8 @@ export type MessagingConfig = {
   readonly maxBatchSize?: number;
   readonly concurrency?: number;
   readonly relayBatchSize?: number;
+  /** See `OutboxRelayOptions.lingerMs`. */
+  readonly relayLingerMs?: number;
   /** Where a new consumer group starts: the beginning of the topics (default) or their end. */
   readonly fromBeginning?: boolean;
 };
@@ -72,6 +74,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
       logger: this.logger,
       metrics,
       batchSize: config.relayBatchSize,
+      lingerMs: config.relayLingerMs,
     });
     this.consumer = new BatchConsumer({
       consumer: config.service,

@@ -19,6 +19,13 @@ export type OutboxRelayOptions = {
   readonly batchSize?: number;
   /** Poll interval when idle; `wake()` cuts it short when a transaction just wrote rows. */
   readonly idleMs?: number;
+  /**
+   * After a round that was not full, the next one starts no sooner than this after the last round
+   * that published anything started. Transactions committing close together then share one produce
+   * request (one append and fsync per partition on the broker) and one read-and-delete round trip.
+   * Events reach Kafka at most this much later; the writers' answers are not delayed. Default 20.
+   */
+  readonly lingerMs?: number;
   /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
   readonly inboxRetentionMs?: number;
   /**
@@ -94,7 +101,11 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
+    const batchSize = this.o.batchSize ?? 1000;
+    const lingerMs = this.o.lingerMs ?? 20;
+    let lastSendAt = 0; // when the last round that published something started
     while (this.running) {
+      const roundStart = Date.now();
       let published = 0;
       try {
         published = await retryTransient(() => this.publishOnce(), {
@@ -104,13 +115,18 @@ export class OutboxRelay {
             this.o.logger.warn({ err: String(error), attempt }, 'outbox relay: transient failure, retrying');
           },
         });
+        if (published > 0) lastSendAt = roundStart;
         await this.maybePurge();
       } catch (error) {
         if (!this.running) break;
         this.o.logger.error({ err: String(error) }, 'outbox relay: publish failed');
         await this.sleep(1_000);
       }
-      if (published < (this.o.batchSize ?? 1000)) await this.sleep(this.o.idleMs ?? 200);
+      if (published < batchSize) {
+        await this.sleep(this.o.idleMs ?? 200);
+        const lingerLeft = lastSendAt + lingerMs - Date.now();
+        if (this.running && lingerLeft > 0) await this.sleep(lingerLeft, { wakeable: false });
+      }
     }
   }
 
@@ -193,16 +209,19 @@ export class OutboxRelay {
     this.o.metrics.outboxDepth.set(depth?.n ?? 0);
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Waits `ms`; `wake()` cuts it short unless not wakeable (`stop()` always does). */
+  private sleep(ms: number, { wakeable = true } = {}): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(() => {
         this.wakeUp = undefined;
         resolve();
       }, ms);
       this.wakeUp = () => {
-        clearTimeout(t);
-        this.wakeUp = undefined;
-        resolve();
+        if (wakeable || !this.running) {
+          clearTimeout(t);
+          this.wakeUp = undefined;
+          resolve();
+        }
       };
     });
   }

@@ -25,6 +25,7 @@ export class __Name__Module {
             brokers: config.KAFKA_BROKERS,
             registryUrl: config.SCHEMA_REGISTRY_URL,
             groupId: config.CONSUMER_GROUP,
+            relayLingerMs: config.OUTBOX_RELAY_LINGER_MS,
           },
           handlers: [],
         }),

@@ -1,0 +1,97 @@
+import { HEADER } from '@smarketing/contracts';
+import { readTopic, waitFor, waitForOutboxDrained } from '@smarketing/testing';
+import { OutboxRelay, ProducerPort, TransactionRunner, type OutgoingRecord } from '../src';
+import { consumerBed } from './support/beds';
+import { kafkaAdapter, leadErased, quietLogger, testMetrics } from './support/harness';
+
+/** The real kafkajs producer, recording each send (one produce request) as it passes through. */
+class RecordingProducer extends ProducerPort {
+  readonly sends: { at: number; eventIds: string[] }[] = [];
+  constructor(private readonly inner: ProducerPort) {
+    super();
+  }
+  connect = () => this.inner.connect();
+  disconnect = () => this.inner.disconnect();
+  async send(records: readonly OutgoingRecord[]): Promise<void> {
+    const at = Date.now();
+    await this.inner.send(records);
+    this.sends.push({ at, eventIds: records.map((r) => r.headers[HEADER.eventId] ?? '') });
+  }
+}
+
+describe('the outbox relay', () => {
+  const bed = consumerBed('relay');
+  const { topic } = bed;
+  let producer: RecordingProducer;
+  let relay: OutboxRelay | undefined;
+
+  beforeAll(async () => {
+    producer = new RecordingProducer(kafkaAdapter('relay-linger-test').producer());
+    await producer.connect();
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    await producer?.disconnect();
+  });
+
+  it('lets commits that follow a round within lingerMs share the next produce request, in commit order', async () => {
+    const lingerMs = 400;
+    relay = new OutboxRelay({
+      dataSource: bed.ds,
+      producer,
+      serde: bed.serde,
+      producerName: 'relay-test',
+      logger: quietLogger(),
+      metrics: testMetrics(),
+      idleMs: 5_000,
+      lingerMs,
+    });
+    const runner = new TransactionRunner(bed.ds, bed.serde, () => relay?.wake());
+    relay.start();
+
+    const commit = (i: number) => runner.run(async (tx) => tx.publish(topic, leadErased(i)));
+    await commit(0); // wakes the relay: round 1
+    await waitFor(() => producer.sends.length === 1, { timeoutMs: 10_000, description: 'first round' });
+    for (let i = 1; i <= 5; i++) await commit(i); // each wakes the relay, which still lingers
+
+    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
+    expect(producer.sends).toHaveLength(2);
+    const [first, second] = producer.sends;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(lingerMs - 5); // timer granularity
+    // Both requests went to the broker, in commit order (outbox id order), each event once.
+    const keyOf = new Map((await readTopic(topic.name)).map((r) => [r.headers[HEADER.eventId], r.key]));
+    expect(keyOf.size).toBe(6);
+    const keys = (ids: string[]) => ids.map((id) => keyOf.get(id));
+    expect(keys(first!.eventIds)).toEqual([leadErased(0).leadId]);
+    expect(keys(second!.eventIds)).toEqual([1, 2, 3, 4, 5].map((i) => leadErased(i).leadId));
+  });
+
+  it('stops at once while lingering, leaving what it has not published in the outbox', async () => {
+    await relay?.stop();
+    producer.sends.length = 0;
+    relay = new OutboxRelay({
+      dataSource: bed.ds,
+      producer,
+      serde: bed.serde,
+      producerName: 'relay-test',
+      logger: quietLogger(),
+      metrics: testMetrics(),
+      idleMs: 60_000,
+      lingerMs: 60_000,
+    });
+    const runner = new TransactionRunner(bed.ds, bed.serde, () => relay?.wake());
+    relay.start();
+    await runner.run(async (tx) => tx.publish(topic, leadErased(10)));
+    await waitFor(() => producer.sends.length === 1, { timeoutMs: 10_000, description: 'first round' });
+    await new Promise((r) => setTimeout(r, 300)); // the relay has finished round 1 and sleeps
+    await runner.run(async (tx) => tx.publish(topic, leadErased(11))); // wakes it: it lingers for a minute
+
+    const t0 = Date.now();
+    await relay.stop();
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(producer.sends).toHaveLength(1);
+    const [left] = await bed.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
+    expect(left!.n).toBe(1);
+    expect(await relay.drain()).toBe(1); // the next relay (here: a drain) publishes it
+  });
+});
