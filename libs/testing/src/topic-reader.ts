@@ -22,14 +22,29 @@ export async function topicEndOffsets(
   return { total: [...byPartition.values()].reduce((a, b) => a + b, 0), byPartition };
 }
 
+/** Per-partition high watermarks of a topic now: where records produced from now on will start. */
+export async function topicPositions(topic: string): Promise<Map<number, number>> {
+  const offsets = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
+  return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+}
+
 /**
- * Reads every record of a topic from the beginning up to its high watermarks at call time
- * (a fresh consumer group each time; nothing is committed that matters).
+ * Reads the records of a topic up to its high watermarks at call time: from the beginning, or, per
+ * partition, from `from` (positions taken earlier with `topicPositions`), so a test reads only what
+ * was produced since it started however full shared topics are (a fresh consumer group each time;
+ * nothing is committed that matters).
  */
-export async function readTopic(topic: string, options: { timeoutMs?: number } = {}): Promise<ReadRecord[]> {
+export async function readTopic(
+  topic: string,
+  options: { timeoutMs?: number; from?: ReadonlyMap<number, number> } = {},
+): Promise<ReadRecord[]> {
   const ends = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
+  const start = (partition: number, low: number) => Math.max(low, options.from?.get(partition) ?? 0);
+  const starts = new Map(ends.map((e) => [e.partition, start(e.partition, Number(e.low))]));
   const wanted = new Map(
-    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
+    ends
+      .filter((e) => Number(e.high) > (starts.get(e.partition) ?? 0))
+      .map((e) => [e.partition, Number(e.high)]),
   );
   const records: ReadRecord[] = [];
   if (wanted.size === 0) return records;
@@ -46,7 +61,9 @@ export async function readTopic(topic: string, options: { timeoutMs?: number } =
     await consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
+        const from = starts.get(batch.partition) ?? 0;
         for (const m of batch.messages) {
+          if (Number(m.offset) < from) continue; // fetched before the seek below took effect
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(m.headers ?? {})) {
             const one = Array.isArray(v) ? v[0] : v;
@@ -64,6 +81,9 @@ export async function readTopic(topic: string, options: { timeoutMs?: number } =
         }
       },
     });
+    for (const [partition, offset] of starts) {
+      if (offset > 0 && wanted.has(partition)) consumer.seek({ topic, partition, offset: String(offset) });
+    }
     await waitFor(() => reached.size >= wanted.size, {
       timeoutMs: options.timeoutMs ?? 60_000,
       intervalMs: 100,

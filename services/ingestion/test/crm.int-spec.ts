@@ -5,7 +5,7 @@ import { sourceEventId } from '../src/app/event-ids';
 import { crmFactKey } from '../src/app/crm/crm-facts.processor';
 import { parseCrmFact, type CrmKind } from '../src/app/crm/crm-fact';
 import { startTestApp, type TestApp } from './support/ingestion-app';
-import { eventsOn } from './support/topic-events';
+import { eventsSinceSuiteStart } from './support/topic-events';
 
 const leadIdOf = (email: string): string => {
   const n = normalizeEmail(email);
@@ -20,6 +20,7 @@ const eventIdOf = (kind: CrmKind, body: unknown): string => {
 };
 
 describe('CRM endpoints on the real stack', () => {
+  const { eventsOn } = eventsSinceSuiteStart();
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
   const email = `buyer-${run}@acme-${run}.example.com`;

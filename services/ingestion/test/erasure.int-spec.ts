@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@smarketing/contracts';
 import { anonymousLeadId, deriveLeadId, normalizeEmail } from '../src/domain';
 import { startTestApp, type TestApp } from './support/ingestion-app';
-import { eventsOn } from './support/topic-events';
+import { eventsSinceSuiteStart } from './support/topic-events';
 
 const leadIdOf = (email: string): string => {
   const n = normalizeEmail(email);
@@ -11,6 +11,7 @@ const leadIdOf = (email: string): string => {
 };
 
 describe('erasure on the real stack', () => {
+  const { eventsOn } = eventsSinceSuiteStart();
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
 

@@ -7,7 +7,7 @@ import { deriveLeadId, normalizeEmail } from '../src/domain';
 import { sourceEventId } from '../src/app/event-ids';
 import { SEGMENT_INTAKE_SOURCE } from '../src/infra/kafka/segment-intake.handler';
 import { startTestApp, type TestApp } from './support/ingestion-app';
-import { eventsOn } from './support/topic-events';
+import { eventsSinceSuiteStart } from './support/topic-events';
 
 /** Records keyed alike land in one partition, in order (producers should key Segment calls by userId or anonymousId). */
 async function produce(topic: string, values: string[], key?: string): Promise<void> {
@@ -25,6 +25,7 @@ async function produce(topic: string, values: string[], key?: string): Promise<v
 }
 
 describe('Kafka intake topics on the real stack', () => {
+  const { eventsOn } = eventsSinceSuiteStart();
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
 

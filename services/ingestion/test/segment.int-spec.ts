@@ -9,7 +9,7 @@ import {
 } from '../src/domain';
 import { sourceEventId } from '../src/app/event-ids';
 import { startTestApp, type TestApp } from './support/ingestion-app';
-import { eventsOn } from './support/topic-events';
+import { eventsSinceSuiteStart } from './support/topic-events';
 
 const leadIdOf = (email: string): string => {
   const n = normalizeEmail(email);
@@ -21,6 +21,7 @@ const accountIdOf = (domain: string): string =>
 const eventIdOf = (messageId: string): string => sourceEventId('dev', messageId);
 
 describe('Segment endpoints on the real stack', () => {
+  const { eventsOn } = eventsSinceSuiteStart();
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
   const email = `  Ada.Lovelace+${run}@Analytical-Engines.example.COM `;
