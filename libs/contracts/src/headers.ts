@@ -1,7 +1,9 @@
 /**
- * Record headers on every event. The platform's names are canonical; the CloudEvents Kafka
- * binding names (ce_*) are written alongside with the same values so that CloudEvents-aware
- * tooling reads our topics without a mapping.
+ * Record headers on every event. The platform's names are canonical and the only ones written
+ * (DESIGN: "use [the CloudEvents names] or map to them, consistently": we map: the AsyncAPI document
+ * gives each topic's mapping under `x-cloudevents`).
+ * The ce_* names are here because consumers accept them from external producers on intake
+ * (`ce_id` when there is no `event-id`, `ce_time` when there is no `occurred-at`).
  */
 export const HEADER = {
   eventId: 'event-id',

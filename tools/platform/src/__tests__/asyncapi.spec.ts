@@ -105,7 +105,7 @@ describe('AsyncAPI document', () => {
           string,
           {
             payload: { schemaFormat: string; schema: unknown };
-            headers: { properties: object };
+            headers: { properties: object; 'x-cloudevents'?: unknown };
             bindings: { kafka: { key: object } };
             'x-key-field'?: string;
             'x-subject'?: string;
@@ -125,12 +125,17 @@ describe('AsyncAPI document', () => {
           HEADER.occurredAt,
           HEADER.producer,
           HEADER.traceparent,
-          HEADER.ceId,
-          HEADER.ceType,
-          HEADER.ceSource,
-          HEADER.ceTime,
         ]),
       );
+      // CloudEvents names are mapped to, not written (DESIGN: "use them or map to them").
+      expect(Object.keys(m.headers.properties)).not.toContain(HEADER.ceId);
+      expect(m.headers['x-cloudevents']).toEqual({
+        [HEADER.ceSpecVersion]: '1.0',
+        [HEADER.ceId]: `header ${HEADER.eventId}`,
+        [HEADER.ceType]: `io.smarketing.${t.eventType}.v1`,
+        [HEADER.ceSource]: `/smarketing/${t.writer}`,
+        [HEADER.ceTime]: `header ${HEADER.occurredAt}`,
+      });
     }
   });
 
