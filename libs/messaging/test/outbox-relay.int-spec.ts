@@ -7,6 +7,8 @@ import { kafkaAdapter, leadErased, quietLogger, testMetrics } from './support/ha
 /** The real kafkajs producer, recording each send (one produce request) as it passes through. */
 class RecordingProducer extends ProducerPort {
   readonly sends: { at: number; eventIds: string[] }[] = [];
+  /** While set, a send waits for it (to hold the relay inside a round). */
+  gate?: Promise<void>;
   constructor(private readonly inner: ProducerPort) {
     super();
   }
@@ -14,6 +16,7 @@ class RecordingProducer extends ProducerPort {
   disconnect = () => this.inner.disconnect();
   async send(records: readonly OutgoingRecord[]): Promise<void> {
     const at = Date.now();
+    await this.gate;
     await this.inner.send(records);
     this.sends.push({ at, eventIds: records.map((r) => r.headers[HEADER.eventId] ?? '') });
   }
@@ -93,5 +96,31 @@ describe('the outbox relay', () => {
     const [left] = await bed.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
     expect(left!.n).toBe(1);
     expect(await relay.drain()).toBe(1); // the next relay (here: a drain) publishes it
+  });
+
+  it('does not miss a commit that lands while a round is under way (its wake is kept)', async () => {
+    await relay?.stop();
+    producer.sends.length = 0;
+    let open: () => void = () => undefined;
+    producer.gate = new Promise<void>((r) => (open = r));
+    relay = new OutboxRelay({
+      dataSource: bed.ds,
+      producer,
+      serde: bed.serde,
+      producerName: 'relay-test',
+      logger: quietLogger(),
+      metrics: testMetrics(),
+      idleMs: 60_000, // without the kept wake, the second row would wait a minute
+      lingerMs: 0,
+    });
+    const runner = new TransactionRunner(bed.ds, bed.serde, () => relay?.wake());
+    relay.start();
+    await runner.run(async (tx) => tx.publish(topic, leadErased(20)));
+    await new Promise((r) => setTimeout(r, 300)); // the relay's round is now held in send
+    await runner.run(async (tx) => tx.publish(topic, leadErased(21))); // wakes it mid-round
+    open();
+    producer.gate = undefined;
+    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
+    expect(producer.sends.flatMap((x) => x.eventIds)).toHaveLength(2);
   });
 });

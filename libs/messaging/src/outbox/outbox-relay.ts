@@ -59,6 +59,8 @@ export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  /** A wake() that came while no sleep was waiting (during a round): the next idle sleep is skipped. */
+  private wokenDuringRound = false;
   private lastPurge = 0;
   private publishedRows = 0;
 
@@ -81,7 +83,8 @@ export class OutboxRelay {
 
   /** Ask for a publish round now (after a transaction committed outbox rows). */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenDuringRound = true;
   }
 
   async stop(): Promise<void> {
@@ -106,6 +109,7 @@ export class OutboxRelay {
     let lastSendAt = 0; // when the last round that published something started
     while (this.running) {
       const roundStart = Date.now();
+      this.wokenDuringRound = false;
       let published = 0;
       try {
         published = await retryTransient(() => this.publishOnce(), {
@@ -211,6 +215,11 @@ export class OutboxRelay {
 
   /** Waits `ms`; `wake()` cuts it short unless not wakeable (`stop()` always does). */
   private sleep(ms: number, { wakeable = true } = {}): Promise<void> {
+    if (wakeable && this.wokenDuringRound) {
+      // Rows committed while the last round ran may not have been in its read: go again now.
+      this.wokenDuringRound = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const t = setTimeout(() => {
         this.wakeUp = undefined;
