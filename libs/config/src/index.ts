@@ -26,7 +26,7 @@ export function platformEnv(o: { readonly service: string; readonly port: number
     SCHEMA_REGISTRY_URL: z.string().url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
     CONSUMER_GROUP: z.string().default(o.service),
     /** The outbox relay's pause after a partial round, so close commits share one produce request. */
-    OUTBOX_RELAY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(20),
+    OUTBOX_RELAY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(100),
     DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   };

@@ -12,7 +12,7 @@ describe('platformEnv and parseEnv', () => {
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       SCHEMA_REGISTRY_URL: 'http://127.0.0.1:8081/apis/ccompat/v7',
       CONSUMER_GROUP: 'scoring',
-      OUTBOX_RELAY_LINGER_MS: 20,
+      OUTBOX_RELAY_LINGER_MS: 100,
       DB_POOL_SIZE: 10,
       LOG_LEVEL: 'info',
     });

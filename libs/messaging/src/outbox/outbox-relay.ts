@@ -23,7 +23,7 @@ export type OutboxRelayOptions = {
    * After a round that was not full, the next one starts no sooner than this after the last round
    * that published anything started. Transactions committing close together then share one produce
    * request (one append and fsync per partition on the broker) and one read-and-delete round trip.
-   * Events reach Kafka at most this much later; the writers' answers are not delayed. Default 20.
+   * Events reach Kafka at most this much later; the writers' answers are not delayed. Default 100.
    */
   readonly lingerMs?: number;
   /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
@@ -105,7 +105,7 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const batchSize = this.o.batchSize ?? 1000;
-    const lingerMs = this.o.lingerMs ?? 20;
+    const lingerMs = this.o.lingerMs ?? 100;
     let lastSendAt = 0; // when the last round that published something started
     while (this.running) {
       const roundStart = Date.now();
