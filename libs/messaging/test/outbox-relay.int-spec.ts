@@ -37,22 +37,32 @@ describe('the outbox relay', () => {
     await producer?.disconnect();
   });
 
-  it('lets commits that follow a round within lingerMs share the next produce request, in commit order', async () => {
-    const lingerMs = 400;
-    relay = new OutboxRelay({
+  /** Stops the previous test's relay, starts a new one on the bed, and gives a writer that wakes it. */
+  const startRelay = async (timing: { idleMs: number; lingerMs: number }) => {
+    await relay?.stop();
+    producer.sends.length = 0;
+    const started = new OutboxRelay({
       dataSource: bed.ds,
       producer,
       serde: bed.serde,
       producerName: 'relay-test',
       logger: quietLogger(),
       metrics: testMetrics(),
-      idleMs: 5_000,
-      lingerMs,
+      ...timing,
     });
-    const runner = new TransactionRunner(bed.ds, bed.serde, () => relay?.wake());
-    relay.start();
+    relay = started;
+    started.start();
+    const runner = new TransactionRunner(bed.ds, bed.serde, () => started.wake());
+    return {
+      relay: started,
+      commit: (i: number) => runner.run(async (tx) => tx.publish(topic, leadErased(i))),
+    };
+  };
 
-    const commit = (i: number) => runner.run(async (tx) => tx.publish(topic, leadErased(i)));
+  it('lets commits that follow a round within lingerMs share the next produce request, in commit order', async () => {
+    const lingerMs = 400;
+    const { commit } = await startRelay({ idleMs: 5_000, lingerMs });
+
     await commit(0); // wakes the relay: round 1
     await waitFor(() => producer.sends.length === 1, { timeoutMs: 10_000, description: 'first round' });
     for (let i = 1; i <= 5; i++) await commit(i); // each wakes the relay, which still lingers
@@ -70,54 +80,29 @@ describe('the outbox relay', () => {
   });
 
   it('stops at once while lingering, leaving what it has not published in the outbox', async () => {
-    await relay?.stop();
-    producer.sends.length = 0;
-    relay = new OutboxRelay({
-      dataSource: bed.ds,
-      producer,
-      serde: bed.serde,
-      producerName: 'relay-test',
-      logger: quietLogger(),
-      metrics: testMetrics(),
-      idleMs: 60_000,
-      lingerMs: 60_000,
-    });
-    const runner = new TransactionRunner(bed.ds, bed.serde, () => relay?.wake());
-    relay.start();
-    await runner.run(async (tx) => tx.publish(topic, leadErased(10)));
+    const { relay: lingering, commit } = await startRelay({ idleMs: 60_000, lingerMs: 60_000 });
+    await commit(10);
     await waitFor(() => producer.sends.length === 1, { timeoutMs: 10_000, description: 'first round' });
     await new Promise((r) => setTimeout(r, 300)); // the relay has finished round 1 and sleeps
-    await runner.run(async (tx) => tx.publish(topic, leadErased(11))); // wakes it: it lingers for a minute
+    await commit(11); // wakes it: it lingers for a minute
 
     const t0 = Date.now();
-    await relay.stop();
+    await lingering.stop();
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(producer.sends).toHaveLength(1);
     const [left] = await bed.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
     expect(left!.n).toBe(1);
-    expect(await relay.drain()).toBe(1); // the next relay (here: a drain) publishes it
+    expect(await lingering.drain()).toBe(1); // the next relay (here: a drain) publishes it
   });
 
   it('does not miss a commit that lands while a round is under way (its wake is kept)', async () => {
-    await relay?.stop();
-    producer.sends.length = 0;
     let open: () => void = () => undefined;
     producer.gate = new Promise<void>((r) => (open = r));
-    relay = new OutboxRelay({
-      dataSource: bed.ds,
-      producer,
-      serde: bed.serde,
-      producerName: 'relay-test',
-      logger: quietLogger(),
-      metrics: testMetrics(),
-      idleMs: 60_000, // without the kept wake, the second row would wait a minute
-      lingerMs: 0,
-    });
-    const runner = new TransactionRunner(bed.ds, bed.serde, () => relay?.wake());
-    relay.start();
-    await runner.run(async (tx) => tx.publish(topic, leadErased(20)));
+    // Without the kept wake, the second row would wait for the idle poll, a minute.
+    const { commit } = await startRelay({ idleMs: 60_000, lingerMs: 0 });
+    await commit(20);
     await new Promise((r) => setTimeout(r, 300)); // the relay's round is now held in send
-    await runner.run(async (tx) => tx.publish(topic, leadErased(21))); // wakes it mid-round
+    await commit(21); // wakes it mid-round
     open();
     producer.gate = undefined;
     await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
