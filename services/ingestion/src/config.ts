@@ -20,6 +20,11 @@ const schema = z.object({
   WRITE_GROUP_MAX_EVENTS: z.coerce.number().int().min(1).default(2_000),
   /** Shared write transactions in flight at once (at most DB_POOL_SIZE - 2 is sensible). */
   WRITE_GROUP_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /**
+   * Days an idempotency key (source + messageId) is remembered; a repeat after that is accepted
+   * again (Segment itself keeps at least 24 hours). 0 keeps keys forever.
+   */
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
   /** Largest accepted request body (Segment's batch limit is 500 KB). */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).default(512_000),
 });

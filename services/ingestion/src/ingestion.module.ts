@@ -27,6 +27,7 @@ import { SegmentController } from './infra/http/segment.controller';
 import { CrmIntakeHandler } from './infra/kafka/crm-intake.handler';
 import { SegmentIntakeHandler } from './infra/kafka/segment-intake.handler';
 import { migrations } from './infra/migrations';
+import { IdempotencyRetention } from './infra/persistence/idempotency-retention';
 import { PgApiKeyStore } from './infra/persistence/pg-api-key.store';
 import { TransactionUnitOfWork } from './infra/persistence/transaction-unit-of-work';
 import { SystemClock } from './infra/system-clock';
@@ -55,6 +56,12 @@ export class IngestionModule {
         useFactory: (db: DataSource) => new PgApiKeyStore(db, config.KEY_CACHE_TTL_MS),
       },
       { provide: SegmentCallsProcessor, useValue: new SegmentCallsProcessor() },
+      {
+        provide: IdempotencyRetention,
+        inject: [DataSource],
+        useFactory: (db: DataSource) =>
+          new IdempotencyRetention(db, { retentionDays: config.IDEMPOTENCY_RETENTION_DAYS }),
+      },
       { provide: CrmFactsProcessor, useValue: new CrmFactsProcessor() },
     ];
     const useCases: Provider[] = [
