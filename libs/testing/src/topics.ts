@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS, type AvroSchema, type TopicDef } from '@smarketing/contracts';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { stackEnv } from './env';
+import { waitFor } from './wait-for';
 
 /** A name no other test run uses: `test.<uuid>.<suffix>`. */
 export const uniqueTopicName = (suffix: string): string => `test.${randomUUID()}.${suffix}`;
@@ -49,10 +50,23 @@ export async function withAdmin<T>(
 /** Creates topics (auto creation is off on the local broker) and waits for their leaders. */
 export async function createTopics(names: readonly string[], numPartitions = 6): Promise<void> {
   await withAdmin(async (admin) => {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: names.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
-    });
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: names.map((topic) => ({ topic, numPartitions, replicationFactor: 1 })),
+      });
+    } catch (error) {
+      // On a broker that has just started, kafkajs' wait for leaders can fail with "This server
+      // does not host this topic-partition" although the topics were created: wait here instead.
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+    }
+    await waitFor(
+      async () => {
+        const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
+        return topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+      },
+      { timeoutMs: 60_000, intervalMs: 200, description: `leaders of ${names.join(', ')}` },
+    );
   });
 }
 
