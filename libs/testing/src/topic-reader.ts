@@ -22,15 +22,24 @@ export async function topicEndOffsets(
   return { total: [...byPartition.values()].reduce((a, b) => a + b, 0), byPartition };
 }
 
-/** Per-partition high watermarks of a topic now: where records produced from now on will start. */
-export async function topicPositions(topic: string): Promise<Map<number, number>> {
-  const offsets = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
-  return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+/**
+ * Per-partition high watermarks of each topic now (one admin connection for all): where records
+ * produced from now on will start.
+ */
+export async function topicPositions(topics: readonly string[]): Promise<Map<string, Map<number, number>>> {
+  return withAdmin(async (admin) => {
+    const positions = new Map<string, Map<number, number>>();
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      positions.set(topic, new Map(offsets.map((o) => [o.partition, Number(o.high)])));
+    }
+    return positions;
+  });
 }
 
 /**
  * Reads the records of a topic up to its high watermarks at call time: from the beginning, or, per
- * partition, from `from` (positions taken earlier with `topicPositions`), so a test reads only what
+ * partition, from `from` (a topic's entry of `topicPositions`, taken earlier), so a test reads only what
  * was produced since it started however full shared topics are (a fresh consumer group each time;
  * nothing is committed that matters).
  */

@@ -59,14 +59,14 @@ export async function createTopics(names: readonly string[], numPartitions = 6):
       // On a broker that has just started, kafkajs' wait for leaders can fail with "This server
       // does not host this topic-partition" although the topics were created: wait here instead.
       if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+      await waitFor(
+        async () => {
+          const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
+          return topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        },
+        { timeoutMs: 60_000, intervalMs: 200, description: `leaders of ${names.join(', ')}` },
+      );
     }
-    await waitFor(
-      async () => {
-        const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
-        return topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
-      },
-      { timeoutMs: 60_000, intervalMs: 200, description: `leaders of ${names.join(', ')}` },
-    );
   });
 }
 

@@ -65,9 +65,11 @@ export class OutboxRelay {
   private publishedRows = 0;
 
   private readonly extraTopics: Map<string, TopicDef>;
+  private readonly batchSize: number;
 
   constructor(private readonly o: OutboxRelayOptions) {
     this.extraTopics = new Map((o.topics ?? []).map((t) => [t.name, t]));
+    this.batchSize = o.batchSize ?? 1000;
   }
 
   start(): void {
@@ -104,7 +106,6 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const batchSize = this.o.batchSize ?? 1000;
     const lingerMs = this.o.lingerMs ?? 100;
     let lastSendAt = 0; // when the last round that published something started
     while (this.running) {
@@ -126,7 +127,7 @@ export class OutboxRelay {
         this.o.logger.error({ err: String(error) }, 'outbox relay: publish failed');
         await this.sleep(1_000);
       }
-      if (published < batchSize) {
+      if (published < this.batchSize) {
         await this.sleep(this.o.idleMs ?? 200);
         const lingerLeft = lastSendAt + lingerMs - Date.now();
         if (this.running && lingerLeft > 0) await this.sleep(lingerLeft, { wakeable: false });
@@ -153,7 +154,7 @@ export class OutboxRelay {
         // sent_at is only set by relays older than delete-on-publish (rows they marked are skipped).
         `SELECT id, topic, message_key, event_id, event_type, occurred_at, headers, value, payload
          FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
-        [this.o.batchSize ?? 1000],
+        [this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) {
         await qr.commitTransaction();
@@ -173,7 +174,7 @@ export class OutboxRelay {
               occurredAt: r.occurred_at.getTime(),
               producer: this.o.producerName,
             }),
-            // Rows written before headers were derived carry all of them; either way the same values.
+            // Rows written before headers were derived carry them (and the CloudEvents copies).
             ...r.headers,
           },
         });
@@ -182,7 +183,9 @@ export class OutboxRelay {
       await qr.query(`DELETE FROM messaging_outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       await qr.commitTransaction();
       this.publishedRows += rows.length;
-      for (const r of records) this.o.metrics.produced.inc({ topic: r.topic });
+      const byTopic = new Map<string, number>();
+      for (const r of records) byTopic.set(r.topic, (byTopic.get(r.topic) ?? 0) + 1);
+      for (const [topic, n] of byTopic) this.o.metrics.produced.inc({ topic }, n);
       return rows.length;
     } catch (error) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);

@@ -24,9 +24,9 @@ export type EventsOn = <T extends TopicDef>(
  * `eventIds` (or whose key is one of `keys`), decoded from the Confluent wire format.
  */
 export function eventsSinceSuiteStart(): { eventsOn: EventsOn } {
-  const positions = new Map<string, Map<number, number>>();
+  let positions = new Map<string, Map<number, number>>();
   beforeAll(async () => {
-    for (const t of ALL_TOPICS) positions.set(t.name, await topicPositions(t.name));
+    positions = await topicPositions(ALL_TOPICS.map((t) => t.name));
   });
   const eventsOn: EventsOn = async (topic, filter) => {
     const ids = new Set(filter.eventIds ?? []);

@@ -1,13 +1,7 @@
-export const LIFECYCLE_STAGES = [
-  'lead',
-  'mql',
-  'sal',
-  'sql',
-  'opportunity',
-  'customer',
-  'recycled',
-  'disqualified',
-] as const;
+import { LIFECYCLE_STAGE_SYMBOLS, symbolsWithout } from '@smarketing/contracts';
+
+/** The stages of the contract's enum; `unknown` is only its reader-side default. */
+export const LIFECYCLE_STAGES = symbolsWithout(LIFECYCLE_STAGE_SYMBOLS, 'unknown');
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** A lead's position in the funnel. See LIFECYCLE.md for the rules. */
