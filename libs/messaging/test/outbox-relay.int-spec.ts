@@ -1,4 +1,5 @@
 import { HEADER } from '@smarketing/contracts';
+import { shutdownTelemetry, startTelemetry, withProducerSpan } from '@smarketing/observability';
 import { readTopic, waitFor, waitForOutboxDrained } from '@smarketing/testing';
 import { OutboxRelay, ProducerPort, TransactionRunner, type OutgoingRecord } from '../src';
 import { consumerBed } from './support/beds';
@@ -35,6 +36,7 @@ describe('the outbox relay', () => {
   afterAll(async () => {
     await relay?.stop();
     await producer?.disconnect();
+    await shutdownTelemetry();
   });
 
   /** Stops the previous test's relay, starts a new one on the bed, and gives a writer that wakes it. */
@@ -107,5 +109,27 @@ describe('the outbox relay', () => {
     producer.gate = undefined;
     await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
     expect(producer.sends.flatMap((x) => x.eventIds)).toHaveLength(2);
+  });
+
+  it("puts the platform headers from the row's columns on each record, and the writer's trace context", async () => {
+    startTelemetry({ serviceName: 'relay-test' });
+    const { commit } = await startRelay({ idleMs: 60_000, lingerMs: 0 }); // commits wake it
+    const writer: Record<string, string> = {};
+    const traced = await withProducerSpan('test write', writer, {}, () => commit(30));
+    const untraced = await commit(31); // outside any span: no trace context
+    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
+    const byId = new Map((await readTopic(topic.name)).map((r) => [r.headers[HEADER.eventId], r]));
+    const eventId = traced.eventIds[0] as string;
+    expect(writer['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(byId.get(eventId)?.headers).toEqual({
+      [HEADER.eventId]: eventId,
+      [HEADER.eventType]: topic.eventType,
+      [HEADER.occurredAt]: new Date(leadErased(30).occurredAt).toISOString(),
+      [HEADER.producer]: 'relay-test',
+      traceparent: writer['traceparent'],
+    });
+    expect(Object.keys(byId.get(untraced.eventIds[0])?.headers ?? {}).sort()).toEqual(
+      [HEADER.eventId, HEADER.eventType, HEADER.occurredAt, HEADER.producer].sort(),
+    );
   });
 });

@@ -4,6 +4,8 @@
 // outbox is involved, a run ends only once the relay has published every accepted event to Kafka,
 // and events/s and CPU count that drain time too. Usage:
 //   npm run -w @smarketing/ingestion bench -- [--duration 10] [--connections 10] [--batch-size 100]
+//     [--only <text>]   only the runs whose label contains <text> (e.g. "service", "/v1/batch"), to
+//                       profile one of them; ratios need the full set
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -31,6 +33,10 @@ const arg = (name: string, fallback: number): number => {
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 10);
 const BATCH = arg('batch-size', 100);
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? (process.argv[i + 1] ?? '') : undefined;
+})();
 const ROOT = repoRoot();
 
 /** A realistic batch: anonymous page views and tracks over a few visitors, some identifies. MSGID is replaced per request. */
@@ -212,25 +218,67 @@ async function main(): Promise<void> {
     console.log(
       `warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`,
     );
-    await load('warm-up', `${appUrl}/v1/batch`, batch, BATCH, auth, groups, db);
-    await load('warm-up', `${same.url}/same/batch`, batch, BATCH, {}, groups, sameDb);
-    await load('warm-up', `${bare.url}/bare/batch`, batch, BATCH, {}, groups);
-    const figures = [
-      await load('service     POST /v1/batch', `${appUrl}/v1/batch`, batch, BATCH, auth, groups, db),
-      await load('same work   POST /same/batch', `${same.url}/same/batch`, batch, BATCH, {}, groups, sameDb),
-      await load('raw insert  POST /bare/batch', `${bare.url}/bare/batch`, batch, BATCH, {}, groups),
-      await load('service     POST /v1/track', `${appUrl}/v1/track`, trackTemplate, 1, auth, groups, db),
-      await load(
-        'same work   POST /same/track',
-        `${same.url}/same/track`,
-        trackTemplate,
-        1,
-        {},
-        groups,
-        sameDb,
-      ),
-      await load('raw insert  POST /bare/track', `${bare.url}/bare/track`, trackTemplate, 1, {}, groups),
-    ];
+    type Run = {
+      label: string;
+      url: string;
+      template: string;
+      events: number;
+      auth: boolean;
+      outbox?: TestDatabase;
+    };
+    const runs: Run[] = [
+      {
+        label: 'service     POST /v1/batch',
+        url: `${appUrl}/v1/batch`,
+        template: batch,
+        events: BATCH,
+        auth: true,
+        outbox: db,
+      },
+      {
+        label: 'same work   POST /same/batch',
+        url: `${same.url}/same/batch`,
+        template: batch,
+        events: BATCH,
+        auth: false,
+        outbox: sameDb,
+      },
+      {
+        label: 'raw insert  POST /bare/batch',
+        url: `${bare.url}/bare/batch`,
+        template: batch,
+        events: BATCH,
+        auth: false,
+      },
+      {
+        label: 'service     POST /v1/track',
+        url: `${appUrl}/v1/track`,
+        template: trackTemplate,
+        events: 1,
+        auth: true,
+        outbox: db,
+      },
+      {
+        label: 'same work   POST /same/track',
+        url: `${same.url}/same/track`,
+        template: trackTemplate,
+        events: 1,
+        auth: false,
+        outbox: sameDb,
+      },
+      {
+        label: 'raw insert  POST /bare/track',
+        url: `${bare.url}/bare/track`,
+        template: trackTemplate,
+        events: 1,
+        auth: false,
+      },
+    ].filter((r) => ONLY === undefined || r.label.includes(ONLY));
+    const run = (r: Run, label = r.label) =>
+      load(label, r.url, r.template, r.events, r.auth ? auth : {}, groups, r.outbox);
+    for (const r of runs.filter((r) => r.events > 1)) await run(r, 'warm-up');
+    const figures: Figures[] = [];
+    for (const r of runs) figures.push(await run(r));
     console.log('');
     for (const f of figures) {
       console.log(
@@ -247,6 +295,7 @@ async function main(): Promise<void> {
           `${f.label.padEnd(30)}${cpuGroups.map((g) => (f.cpuPerThousand.get(g) ?? 0).toFixed(3).padStart(12)).join('')}`,
         );
     }
+    if (figures.length < 6) return; // --only: no ratios
     const [sb, wb, rb, st, wt, rt] = figures as [Figures, Figures, Figures, Figures, Figures, Figures];
     console.log('');
     console.log(

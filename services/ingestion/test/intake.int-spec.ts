@@ -5,6 +5,7 @@ import { readTopic, stackEnv, waitFor, withAdmin } from '@smarketing/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { deriveLeadId, normalizeEmail } from '../src/domain';
 import { sourceEventId } from '../src/app/event-ids';
+import { CRM_INTAKE_SOURCE } from '../src/infra/kafka/crm-intake.handler';
 import { SEGMENT_INTAKE_SOURCE } from '../src/infra/kafka/segment-intake.handler';
 import { startTestApp, type TestApp } from './support/ingestion-app';
 import { eventsSinceSuiteStart } from './support/topic-events';
@@ -93,8 +94,14 @@ describe('Kafka intake topics on the real stack', () => {
     await waitFor(
       async () => {
         const [row] = await t.db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ingestion_idempotency WHERE key IN ($1, $2, $3)`,
-          [`ki-${run}`, `kt-${run}`, `disposition:kd-${run}`],
+          `SELECT count(*)::int AS n FROM ingestion_idempotency WHERE event_id = ANY($1::uuid[])`,
+          [
+            [
+              sourceEventId(SEGMENT_INTAKE_SOURCE, `ki-${run}`),
+              sourceEventId(SEGMENT_INTAKE_SOURCE, `kt-${run}`),
+              sourceEventId(CRM_INTAKE_SOURCE, `disposition:kd-${run}`),
+            ],
+          ],
         );
         return row?.n === 3;
       },

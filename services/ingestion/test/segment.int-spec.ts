@@ -265,8 +265,8 @@ describe('Segment endpoints on the real stack', () => {
     // Requests really shared transactions: the idempotency rows of one transaction share received_at.
     const [tx] = await t.db.query<{ transactions: number; rows: number }>(
       `SELECT count(DISTINCT received_at)::int AS transactions, count(*)::int AS rows
-       FROM ingestion_idempotency WHERE key LIKE $1`,
-      [`gc-%${run}%`],
+       FROM ingestion_idempotency WHERE event_id = ANY($1::uuid[])`,
+      [[...messageIds, ...identifies.map((r) => r.body.messageId)].map(eventIdOf)],
     );
     expect(tx?.rows).toBe(15);
     expect(tx?.transactions).toBeLessThan(15);
@@ -360,8 +360,8 @@ describe('Segment endpoints on the real stack', () => {
     expect(again.statusCode).toBe(400);
     expect(JSON.parse(again.body).errors).toEqual([{ path: 'traits.email', message: expect.any(String) }]);
     const [row] = await t.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ingestion_idempotency WHERE key = $1`,
-      [`ok-${run}`],
+      `SELECT count(*)::int AS n FROM ingestion_idempotency WHERE event_id = $1`,
+      [eventIdOf(`ok-${run}`)],
     );
     expect(row?.n).toBe(0);
   });

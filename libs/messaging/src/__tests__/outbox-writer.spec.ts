@@ -20,19 +20,17 @@ describe('OutboxWriter', () => {
     writer.add(TOPICS.leadErased, { ...erased, leadId: 'lead-2' });
     const calls: unknown[][] = [];
     await writer.flush({ query: async (_sql, params) => (calls.push(params ?? []), [{ event_id: id }]) });
-    const [document, values] = calls[0] as [string, Buffer];
-    const rows = JSON.parse(document) as Record<string, unknown>[];
-    expect(rows[0]).toEqual({
-      topic: 'ingestion.lead-erased.v1',
-      message_key: 'lead-1',
-      event_id: id,
-      event_type: 'lead-erased',
-      headers: {}, // no active span here, so no trace context
-      occurred_at: '2026-01-05T09:00:00.000Z',
-      value_from: 1,
-      value_length: 8,
-    });
-    expect(rows[1]).toMatchObject({ message_key: 'lead-2', value_from: 9, value_length: 8 });
+    // One array per column, and the values concatenated in one binary parameter that rows slice.
+    const [topics, keys, ids, types, headers, occurred, from, values, lengths] = calls[0] as unknown[][];
+    expect(topics).toEqual(['ingestion.lead-erased.v1', 'ingestion.lead-erased.v1']);
+    expect(keys).toEqual(['lead-1', 'lead-2']);
+    expect(ids?.[0]).toBe(id);
+    expect(ids?.[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(types).toEqual(['lead-erased', 'lead-erased']);
+    expect(headers).toEqual([null, null]); // no active span here, so no trace context
+    expect(occurred).toEqual([Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 5, 9)]);
+    expect(from).toEqual([1, 9]);
+    expect(lengths).toEqual([8, 8]);
     expect(values).toEqual(Buffer.concat([encoded, encoded]));
     expect(fake.encode).toHaveBeenCalledWith(TOPICS.leadErased, erased, { validated: true });
   });

@@ -41,11 +41,20 @@ type OutboxRow = {
   message_key: string;
   event_id: string;
   event_type: string;
-  occurred_at: Date;
+  occurred_ms: number;
   headers: Record<string, string>;
   /** The encoded value; null on rows written before values were stored encoded (payload is JSON). */
   value: Buffer | null;
   payload: unknown;
+};
+
+/** bigint ids arrive as decimal strings: shorter is smaller. */
+const byId = (a: OutboxRow, b: OutboxRow): number =>
+  a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const isEmpty = (o: Record<string, string>): boolean => {
+  for (const _ in o) return false;
+  return true;
 };
 
 /**
@@ -150,12 +159,21 @@ export class OutboxRelay {
         await qr.rollbackTransaction();
         return 0;
       }
-      const rows = (await qr.query(
-        // sent_at is only set by relays older than delete-on-publish (rows they marked are skipped).
-        `SELECT id, topic, message_key, event_id, event_type, occurred_at, headers, value, payload
-         FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
-        [this.batchSize],
-      )) as OutboxRow[];
+      // Read and delete in one statement; the delete takes effect only if the send succeeds and
+      // the transaction commits (a failed send rolls it back). sent_at is only set by relays older
+      // than delete-on-publish (rows they marked are skipped). RETURNING has no order: sort by id.
+      const rows = (
+        (
+          await qr.query(
+            `DELETE FROM messaging_outbox WHERE id IN (
+               SELECT id FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1)
+             RETURNING id, topic, message_key, event_id, event_type,
+                       (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms, headers, value, payload`,
+            [this.batchSize],
+            true,
+          )
+        ).records as OutboxRow[]
+      ).sort(byId);
       if (rows.length === 0) {
         await qr.commitTransaction();
         this.o.metrics.outboxDepth.set(0);
@@ -163,24 +181,22 @@ export class OutboxRelay {
       }
       const records: OutgoingRecord[] = [];
       for (const r of rows) {
+        const standard = eventHeaders({
+          eventId: r.event_id,
+          eventType: r.event_type,
+          occurredAt: r.occurred_ms,
+          producer: this.o.producerName,
+        });
         records.push({
           topic: r.topic,
           key: r.message_key,
           value: r.value ?? (await this.encodeLegacy(r)),
-          headers: {
-            ...eventHeaders({
-              eventId: r.event_id,
-              eventType: r.event_type,
-              occurredAt: r.occurred_at.getTime(),
-              producer: this.o.producerName,
-            }),
-            // Rows written before headers were derived carry them (and the CloudEvents copies).
-            ...r.headers,
-          },
+          // The trace context; rows written before headers were derived carry them all (and the
+          // CloudEvents copies).
+          headers: isEmpty(r.headers) ? standard : { ...standard, ...r.headers },
         });
       }
       await this.o.producer.send(records);
-      await qr.query(`DELETE FROM messaging_outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       await qr.commitTransaction();
       this.publishedRows += rows.length;
       const byTopic = new Map<string, number>();

@@ -15,8 +15,8 @@ type PendingEvent = {
   readonly topic: TopicDef;
   readonly key: string;
   readonly eventId: string;
-  /** Headers beyond the standard ones (the trace context); see eventHeaders. */
-  readonly headers: Record<string, string>;
+  /** Headers beyond the standard ones (the trace context), if any; see eventHeaders. */
+  readonly headers: Record<string, string> | undefined;
   readonly payload: unknown;
   readonly occurredAt: number;
 };
@@ -69,7 +69,7 @@ export class OutboxWriter {
       topic,
       key,
       eventId,
-      headers,
+      headers: Object.keys(headers).length ? headers : undefined,
       payload: value,
       occurredAt,
     });
@@ -91,32 +91,35 @@ export class OutboxWriter {
     const values = await Promise.all(
       rows.map((r) => this.serde.encode(r.topic, r.payload, { validated: true })),
     );
-    // Two parameters for any number of rows: the columns as one JSON document, and the values
-    // concatenated in one binary parameter that each row slices (bytea arrays would go as hex text).
-    let offset = 0;
-    const document = rows.map((r, i) => {
-      const length = (values[i] as Buffer).length;
-      const row = {
-        topic: r.topic.name,
-        message_key: r.key,
-        event_id: r.eventId,
-        event_type: r.topic.eventType,
-        headers: r.headers,
-        occurred_at: new Date(r.occurredAt).toISOString(),
-        value_from: offset + 1,
-        value_length: length,
-      };
-      offset += length;
-      return row;
-    });
+    // One array per column (unnest), and the values concatenated in one binary parameter that each
+    // row slices (node-pg sends a Buffer as binary; a bytea[] would go as hex text). Measured against
+    // one JSON document of rows (json_to_recordset): half of PostgreSQL's CPU per row.
+    const from: number[] = [];
+    let offset = 1;
+    for (const v of values) {
+      from.push(offset);
+      offset += v.length;
+    }
     const inserted = (await sql.query(
       `INSERT INTO messaging_outbox (topic, message_key, event_id, event_type, headers, value, occurred_at)
-       SELECT topic, message_key, event_id, event_type, headers, substring($2::bytea FROM value_from FOR value_length), occurred_at
-       FROM json_to_recordset($1::json) AS r(topic text, message_key text, event_id uuid, event_type text,
-                                             headers jsonb, occurred_at timestamptz, value_from int, value_length int)
+       SELECT topic, message_key, event_id, event_type, COALESCE(headers, '{}'),
+              substring($8::bytea FROM value_from FOR value_length),
+              'epoch'::timestamptz + occurred_ms * interval '1 millisecond'
+       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::int8[], $7::int[], $9::int[])
+            AS r(topic, message_key, event_id, event_type, headers, occurred_ms, value_from, value_length)
        ON CONFLICT (event_id) DO NOTHING
        RETURNING event_id`,
-      [JSON.stringify(document), Buffer.concat(values)],
+      [
+        rows.map((r) => r.topic.name),
+        rows.map((r) => r.key),
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.topic.eventType),
+        rows.map((r) => (r.headers === undefined ? null : JSON.stringify(r.headers))),
+        rows.map((r) => Math.round(r.occurredAt)),
+        from,
+        Buffer.concat(values),
+        values.map((v) => v.length),
+      ],
     )) as { event_id: string }[];
     return new Set(inserted.map((r) => r.event_id));
   }

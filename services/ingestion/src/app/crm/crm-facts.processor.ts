@@ -40,9 +40,7 @@ const leadOf = (v: { leadId?: string; email?: Parameters<typeof deriveLeadId>[0]
 export class CrmFactsProcessor {
   async apply(tx: IngestionTx, input: CrmInput): Promise<CrmOutcome> {
     const keyed = new Map(input.facts.map((fact) => [sourceEventId(input.source, crmFactKey(fact)), fact]));
-    const fresh = await tx.claim(
-      [...keyed].map(([eventId, fact]) => ({ source: input.source, key: crmFactKey(fact), eventId })),
-    );
+    const fresh = await tx.claim([...keyed.keys()]);
     const eventIds: string[] = [];
     for (const [eventId, fact] of keyed) {
       if (!fresh.has(eventId)) continue;

@@ -1,16 +1,16 @@
 import type { EventOf, TopicDef } from '@smarketing/contracts';
 import type { AccountRecord, IdentityKind, IdentityLink, LeadPatch, LeadRecord } from './lead-record';
 
-/** A key a source can send only once (a Segment messageId, a CRM fact id). */
-export type IdempotencyKey = { readonly source: string; readonly key: string; readonly eventId: string };
-
 /**
  * The state changes of one transaction. Everything written here and every event published
  * commits together or not at all (outbox).
  */
 export abstract class IngestionTx {
-  /** Records the keys; returns the event ids of those never seen before. */
-  abstract claim(keys: readonly IdempotencyKey[]): Promise<ReadonlySet<string>>;
+  /**
+   * Records event ids, each derived from what a source can send only once (a Segment messageId, a
+   * CRM fact id; see sourceEventId); returns those never seen before.
+   */
+  abstract claim(eventIds: readonly string[]): Promise<ReadonlySet<string>>;
   /** Current lead of each external id (after merges); unknown ids are left out. */
   abstract resolveIdentities(
     ids: readonly { kind: IdentityKind; externalId: string }[],

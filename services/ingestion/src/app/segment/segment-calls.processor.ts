@@ -57,9 +57,7 @@ export class SegmentCallsProcessor {
         owners[i]?.add(eventId);
       }
     });
-    const fresh = await tx.claim(
-      [...keyed.values()].map((k) => ({ source: k.source, key: k.call.messageId, eventId: k.eventId })),
-    );
+    const fresh = await tx.claim([...keyed.keys()]);
     const calls = [...keyed.values()].filter((k) => fresh.has(k.eventId));
     if (calls.length > 0) await new Batch(tx, calls).run();
     return inputs.map((input, i) => {

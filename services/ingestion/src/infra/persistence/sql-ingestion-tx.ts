@@ -1,6 +1,6 @@
 import type { EventOf, TopicDef } from '@smarketing/contracts';
 import type { TxContext } from '@smarketing/messaging';
-import { IngestionTx, type IdempotencyKey } from '../../app/ports/ingestion-tx.port';
+import { IngestionTx } from '../../app/ports/ingestion-tx.port';
 import type {
   AccountRecord,
   IdentityKind,
@@ -17,12 +17,11 @@ export class SqlIngestionTx extends IngestionTx {
     super();
   }
 
-  async claim(keys: readonly IdempotencyKey[]): Promise<ReadonlySet<string>> {
-    if (keys.length === 0) return new Set();
+  async claim(eventIds: readonly string[]): Promise<ReadonlySet<string>> {
+    if (eventIds.length === 0) return new Set();
     const rows = await this.tx.query<{ event_id: string }>(
-      `INSERT INTO ingestion_idempotency (source, key, event_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [keys.map((k) => k.source), keys.map((k) => k.key), keys.map((k) => k.eventId)],
+      `INSERT INTO ingestion_idempotency (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [eventIds],
     );
     return new Set(rows.map((r) => r.event_id));
   }
