@@ -2,10 +2,21 @@ import type { EventOf, IntakeTopicDef, TopicDef } from '@smarketing/contracts';
 import type { Envelope } from '../envelope';
 import type { PublishOptions } from '../outbox/outbox-writer';
 
+/**
+ * A statement PostgreSQL parses and plans once per connection (node-pg prepares it under its name
+ * on first use), for SQL run on every request or batch. Its result columns must be listed, never
+ * `*`: a migration that adds a column would make a prepared `SELECT *` fail with "cached plan must
+ * not change result type" on every replica still running.
+ */
+export type PreparedSql = { readonly name: string; readonly text: string };
+
+/** Names a hot statement (see PreparedSql); the name must be unique within the process. */
+export const prepared = (name: string, text: string): PreparedSql => ({ name, text });
+
 /** What a handler may do inside its batch transaction. */
 export type TxContext = {
   /** Runs SQL in the batch's transaction. */
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: string | PreparedSql, params?: unknown[]): Promise<R[]>;
   /** Queues an outgoing event; it is written to the outbox in the same transaction. Returns its event-id. */
   publish<T extends TopicDef>(topic: T, value: EventOf<T>, options?: PublishOptions): string;
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HEADER, type EventOf, type TopicDef } from '@smarketing/contracts';
 import { injectTraceHeaders } from '@smarketing/observability';
+import { prepared, type PreparedSql } from '../consumer/event-handler';
 import { InvalidEventError } from '../errors';
 import type { AvroSerde } from '../serde/avro-serde';
 
@@ -21,7 +22,19 @@ type PendingEvent = {
   readonly occurredAt: number;
 };
 
-type SqlRunner = { query(sql: string, params?: unknown[]): Promise<unknown> };
+type SqlRunner = { query(sql: PreparedSql, params?: unknown[]): Promise<unknown> };
+
+const INSERT_OUTBOX_ROWS = prepared(
+  'messaging.outbox.insert',
+  `INSERT INTO messaging_outbox (topic, message_key, event_id, event_type, headers, value, occurred_at)
+   SELECT topic, message_key, event_id, event_type, COALESCE(headers, '{}'),
+          substring($8::bytea FROM value_from FOR value_length),
+          'epoch'::timestamptz + occurred_ms * interval '1 millisecond'
+   FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::int8[], $7::int[], $9::int[])
+        AS r(topic, message_key, event_id, event_type, headers, occurred_ms, value_from, value_length)
+   ON CONFLICT (event_id) DO NOTHING
+   RETURNING event_id`,
+);
 
 /**
  * The headers every record carries (DESIGN: event-id, event-type, occurred-at, producer); the trace
@@ -100,27 +113,17 @@ export class OutboxWriter {
       from.push(offset);
       offset += v.length;
     }
-    const inserted = (await sql.query(
-      `INSERT INTO messaging_outbox (topic, message_key, event_id, event_type, headers, value, occurred_at)
-       SELECT topic, message_key, event_id, event_type, COALESCE(headers, '{}'),
-              substring($8::bytea FROM value_from FOR value_length),
-              'epoch'::timestamptz + occurred_ms * interval '1 millisecond'
-       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::int8[], $7::int[], $9::int[])
-            AS r(topic, message_key, event_id, event_type, headers, occurred_ms, value_from, value_length)
-       ON CONFLICT (event_id) DO NOTHING
-       RETURNING event_id`,
-      [
-        rows.map((r) => r.topic.name),
-        rows.map((r) => r.key),
-        rows.map((r) => r.eventId),
-        rows.map((r) => r.topic.eventType),
-        rows.map((r) => (r.headers === undefined ? null : JSON.stringify(r.headers))),
-        rows.map((r) => Math.round(r.occurredAt)),
-        from,
-        Buffer.concat(values),
-        values.map((v) => v.length),
-      ],
-    )) as { event_id: string }[];
+    const inserted = (await sql.query(INSERT_OUTBOX_ROWS, [
+      rows.map((r) => r.topic.name),
+      rows.map((r) => r.key),
+      rows.map((r) => r.eventId),
+      rows.map((r) => r.topic.eventType),
+      rows.map((r) => (r.headers === undefined ? null : JSON.stringify(r.headers))),
+      rows.map((r) => Math.round(r.occurredAt)),
+      from,
+      Buffer.concat(values),
+      values.map((v) => v.length),
+    ])) as { event_id: string }[];
     return new Set(inserted.map((r) => r.event_id));
   }
 }

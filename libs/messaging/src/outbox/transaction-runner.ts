@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { TxContext } from '../consumer/event-handler';
+import type { PreparedSql, TxContext } from '../consumer/event-handler';
 import type { AvroSerde } from '../serde/avro-serde';
 import { OutboxWriter } from './outbox-writer';
+
+/** The part of node-pg's client used for prepared statements. */
+type PgClient = {
+  query(config: { name: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+};
 
 export type TransactionResult<R> = {
   readonly result: R;
@@ -24,20 +29,25 @@ export class TransactionRunner {
 
   async run<R>(fn: (tx: TxContext) => Promise<R>): Promise<TransactionResult<R>> {
     const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
+    // TypeORM has no prepared statements: those go to its pg client directly (same transaction).
+    const client = (await qr.connect()) as PgClient;
     const outbox = new OutboxWriter(this.serde);
     const eventIds: string[] = [];
+    const tx: TxContext = {
+      query: async <R>(sql: string | PreparedSql, params?: unknown[]) =>
+        typeof sql === 'string'
+          ? ((await qr.query(sql, params, true)).records as R[])
+          : ((await client.query({ name: sql.name, text: sql.text, values: params })).rows as R[]),
+      publish: (topic, value, options) => {
+        const id = outbox.add(topic, value, options);
+        eventIds.push(id);
+        return id;
+      },
+    };
     try {
       await qr.startTransaction();
-      const result = await fn({
-        query: async (sql, params) => (await qr.query(sql, params, true)).records,
-        publish: (topic, value, options) => {
-          const id = outbox.add(topic, value, options);
-          eventIds.push(id);
-          return id;
-        },
-      });
-      const newEventIds = await outbox.flush(qr);
+      const result = await fn(tx);
+      const newEventIds = await outbox.flush(tx);
       await qr.commitTransaction();
       if (newEventIds.size) this.onOutboxWritten?.();
       return { result, newEventIds, eventIds };

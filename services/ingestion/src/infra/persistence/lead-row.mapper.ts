@@ -26,6 +26,39 @@ export type LeadRow = {
   merged_into: string | null;
 };
 
+/** Every column of LeadRow, for result lists of prepared statements (never `*`, see PreparedSql). */
+const LEAD_COLUMN_NAMES = [
+  'lead_id',
+  'email',
+  'anonymous_ids',
+  'first_name',
+  'last_name',
+  'title',
+  'seniority',
+  'company',
+  'account_id',
+  'account_domain',
+  'account_matched_by',
+  'account_match_reason',
+  'employee_count',
+  'industry',
+  'country',
+  'region',
+  'is_free_mail',
+  'is_student',
+  'extra_traits',
+  'source',
+  'occurred_at',
+  'merged_into',
+] as const satisfies readonly (keyof LeadRow)[];
+// Fails to compile when LeadRow gains a field the list lacks.
+const everyLeadColumn: Record<Exclude<keyof LeadRow, (typeof LEAD_COLUMN_NAMES)[number]>, never> = {};
+void everyLeadColumn;
+
+/** `l.lead_id, l.email, …` for a table aliased `alias`. */
+export const leadColumns = (alias: string): string =>
+  LEAD_COLUMN_NAMES.map((c) => `${alias}.${c}`).join(', ');
+
 export const leadOfRow = (r: LeadRow): LeadRecord => ({
   leadId: r.lead_id,
   email: r.email,

@@ -2,7 +2,12 @@
  * Inserts or merges leads in one statement. A null in the patch keeps the stored value; a group
  * call's account is not overridden by an email-domain match; anonymous ids accumulate.
  */
-export const UPSERT_LEADS_SQL = `
+import { prepared } from '@smarketing/messaging';
+import { leadColumns } from './lead-row.mapper';
+
+export const UPSERT_LEADS = prepared(
+  'ingestion.leads.upsert',
+  `
 WITH patch AS (
   SELECT * FROM unnest(
     $1::uuid[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[],
@@ -45,4 +50,5 @@ ON CONFLICT (lead_id) DO UPDATE SET
   occurred_at = GREATEST(l.occurred_at, EXCLUDED.occurred_at),
   erased_at = CASE WHEN EXCLUDED.email IS NOT NULL THEN NULL ELSE l.erased_at END,
   updated_at = now()
-RETURNING *`;
+RETURNING ${leadColumns('l')}`,
+);

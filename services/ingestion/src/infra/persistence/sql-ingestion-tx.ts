@@ -1,5 +1,5 @@
 import type { EventOf, TopicDef } from '@smarketing/contracts';
-import type { TxContext } from '@smarketing/messaging';
+import { prepared, type TxContext } from '@smarketing/messaging';
 import { IngestionTx } from '../../app/ports/ingestion-tx.port';
 import type {
   AccountRecord,
@@ -8,8 +8,45 @@ import type {
   LeadPatch,
   LeadRecord,
 } from '../../app/ports/lead-record';
-import { leadOfRow, type LeadRow } from './lead-row.mapper';
-import { UPSERT_LEADS_SQL } from './lead-upsert.sql';
+import { leadColumns, leadOfRow, type LeadRow } from './lead-row.mapper';
+import { UPSERT_LEADS } from './lead-upsert.sql';
+
+// Run for every request or intake batch: prepared once per connection (see PreparedSql).
+const CLAIM = prepared(
+  'ingestion.idempotency.claim',
+  `INSERT INTO ingestion_idempotency (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+);
+const RESOLVE_IDENTITIES = prepared(
+  'ingestion.identities.resolve',
+  `SELECT i.kind, i.external_id, i.lead_id FROM ingestion_identities i
+   JOIN unnest($1::text[], $2::text[]) AS w(kind, external_id) USING (kind, external_id)`,
+);
+const LOAD_LEADS = prepared(
+  'ingestion.leads.load',
+  `SELECT ${leadColumns('l')} FROM ingestion_leads l WHERE l.lead_id = ANY($1::uuid[]) ORDER BY l.lead_id FOR UPDATE`,
+);
+const LINK_IDENTITIES = prepared(
+  'ingestion.identities.link',
+  `INSERT INTO ingestion_identities (kind, external_id, lead_id)
+   SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])
+   ON CONFLICT (kind, external_id) DO UPDATE SET lead_id = EXCLUDED.lead_id, linked_at = now()`,
+);
+// One statement: mark the placeholders, then point their identities and the placeholders merged
+// into them earlier at the survivor (the three touch disjoint rows).
+const MARK_MERGED = prepared(
+  'ingestion.leads.mark-merged',
+  `WITH pair AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS p(survivor, merged)),
+   merged AS (
+     UPDATE ingestion_leads l SET merged_into = pair.survivor, updated_at = now()
+     FROM pair
+     WHERE l.lead_id = pair.merged AND l.merged_into IS NULL AND l.email IS NULL AND l.lead_id <> pair.survivor
+     RETURNING l.lead_id, pair.survivor),
+   identities AS (
+     UPDATE ingestion_identities i SET lead_id = merged.survivor FROM merged WHERE i.lead_id = merged.lead_id),
+   chained AS (
+     UPDATE ingestion_leads l SET merged_into = merged.survivor FROM merged WHERE l.merged_into = merged.lead_id)
+   SELECT lead_id, survivor FROM merged`,
+);
 
 /** IngestionTx over a transaction of libs/messaging (HTTP: TransactionRunner; Kafka: the batch consumer). */
 export class SqlIngestionTx extends IngestionTx {
@@ -19,10 +56,7 @@ export class SqlIngestionTx extends IngestionTx {
 
   async claim(eventIds: readonly string[]): Promise<ReadonlySet<string>> {
     if (eventIds.length === 0) return new Set();
-    const rows = await this.tx.query<{ event_id: string }>(
-      `INSERT INTO ingestion_idempotency (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [eventIds],
-    );
+    const rows = await this.tx.query<{ event_id: string }>(CLAIM, [eventIds]);
     return new Set(rows.map((r) => r.event_id));
   }
 
@@ -31,8 +65,7 @@ export class SqlIngestionTx extends IngestionTx {
   ): Promise<readonly IdentityLink[]> {
     if (ids.length === 0) return [];
     const rows = await this.tx.query<{ kind: IdentityKind; external_id: string; lead_id: string }>(
-      `SELECT i.kind, i.external_id, i.lead_id FROM ingestion_identities i
-       JOIN unnest($1::text[], $2::text[]) AS w(kind, external_id) USING (kind, external_id)`,
+      RESOLVE_IDENTITIES,
       [ids.map((i) => i.kind), ids.map((i) => i.externalId)],
     );
     return rows.map((r) => ({ kind: r.kind, externalId: r.external_id, leadId: r.lead_id }));
@@ -40,17 +73,14 @@ export class SqlIngestionTx extends IngestionTx {
 
   async loadLeads(leadIds: readonly string[]): Promise<ReadonlyMap<string, LeadRecord>> {
     if (leadIds.length === 0) return new Map();
-    const rows = await this.tx.query<LeadRow>(
-      `SELECT * FROM ingestion_leads WHERE lead_id = ANY($1::uuid[]) ORDER BY lead_id FOR UPDATE`,
-      [[...leadIds].sort()],
-    );
+    const rows = await this.tx.query<LeadRow>(LOAD_LEADS, [[...leadIds].sort()]);
     return new Map(rows.map((r) => [r.lead_id, leadOfRow(r)]));
   }
 
   async upsertLeads(patches: readonly LeadPatch[]): Promise<readonly LeadRecord[]> {
     if (patches.length === 0) return [];
     const col = <K extends keyof LeadPatch>(k: K) => patches.map((p) => p[k]);
-    const rows = await this.tx.query<LeadRow>(UPSERT_LEADS_SQL, [
+    const rows = await this.tx.query<LeadRow>(UPSERT_LEADS, [
       col('leadId'),
       col('email'),
       patches.map((p) => JSON.stringify(p.anonymousIds)),
@@ -78,12 +108,11 @@ export class SqlIngestionTx extends IngestionTx {
 
   async linkIdentities(links: readonly IdentityLink[]): Promise<void> {
     const sorted = [...links].sort((a, b) => (a.kind + a.externalId < b.kind + b.externalId ? -1 : 1));
-    await this.tx.query(
-      `INSERT INTO ingestion_identities (kind, external_id, lead_id)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])
-       ON CONFLICT (kind, external_id) DO UPDATE SET lead_id = EXCLUDED.lead_id, linked_at = now()`,
-      [sorted.map((l) => l.kind), sorted.map((l) => l.externalId), sorted.map((l) => l.leadId)],
-    );
+    await this.tx.query(LINK_IDENTITIES, [
+      sorted.map((l) => l.kind),
+      sorted.map((l) => l.externalId),
+      sorted.map((l) => l.leadId),
+    ]);
   }
 
   async markMerged(
@@ -92,22 +121,10 @@ export class SqlIngestionTx extends IngestionTx {
     const pairs = merges.flatMap((m) => m.mergedIds.map((id) => [m.survivorId, id] as const));
     if (pairs.length === 0) return new Map();
     pairs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)); // lock order
-    // One statement: mark the placeholders, then point their identities and the placeholders
-    // merged into them earlier at the survivor (the three touch disjoint rows).
-    const rows = await this.tx.query<{ lead_id: string; survivor: string }>(
-      `WITH pair AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS p(survivor, merged)),
-       merged AS (
-         UPDATE ingestion_leads l SET merged_into = pair.survivor, updated_at = now()
-         FROM pair
-         WHERE l.lead_id = pair.merged AND l.merged_into IS NULL AND l.email IS NULL AND l.lead_id <> pair.survivor
-         RETURNING l.lead_id, pair.survivor),
-       identities AS (
-         UPDATE ingestion_identities i SET lead_id = merged.survivor FROM merged WHERE i.lead_id = merged.lead_id),
-       chained AS (
-         UPDATE ingestion_leads l SET merged_into = merged.survivor FROM merged WHERE l.merged_into = merged.lead_id)
-       SELECT lead_id, survivor FROM merged`,
-      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-    );
+    const rows = await this.tx.query<{ lead_id: string; survivor: string }>(MARK_MERGED, [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
     const bySurvivor = new Map<string, string[]>();
     for (const r of rows) {
       const ids = bySurvivor.get(r.survivor) ?? [];
