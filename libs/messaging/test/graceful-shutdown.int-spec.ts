@@ -1,4 +1,4 @@
-import { waitFor, waitForStable, withAdmin, type TsProcess } from '@smarketing/testing';
+import { outboxEvents, waitFor, waitForStable, withAdmin, type TsProcess } from '@smarketing/testing';
 import { processBed } from './support/beds';
 import { effectCounts, kafkaAdapter, produceEvents, serde } from './support/harness';
 
@@ -48,11 +48,7 @@ describe('graceful shutdown', () => {
       description: 'applied effects',
     });
     expect(await effectCounts(bed.db.query, consumer)).toEqual({ rows: N, distinct: N, total: N });
-    const [outbox] = await bed.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = $1`,
-      [output.name],
-    );
-    expect(outbox?.n).toBe(N);
+    expect((await outboxEvents(bed.db)).filter((e) => e.topic === output.name)).toHaveLength(N);
     await waitFor(async () => (await committed()) === N, {
       timeoutMs: 30_000,
       description: 'all offsets committed',

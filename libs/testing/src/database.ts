@@ -47,7 +47,7 @@ export async function createTestDatabase(prefix = 'smarketing_test'): Promise<Te
 }
 
 /**
- * Waits until the relay has published (and so deleted) every outbox row of a database, or only
+ * Waits until the relay has published (and so deleted) every outbox event of a database, or only
  * those of one topic.
  */
 export async function waitForOutboxDrained(
@@ -57,13 +57,34 @@ export async function waitForOutboxDrained(
   const { topic, timeoutMs = 60_000, intervalMs, description = 'outbox drained' } = options;
   await waitFor(
     async () => {
-      const [row] = topic
-        ? await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox WHERE topic = $1`, [
-            topic,
-          ])
-        : await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_outbox`);
+      const [row] = await db.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM messaging_outbox_batches WHERE $1::text IS NULL OR $1 = ANY(topics))::int
+              + (SELECT count(*) FROM messaging_outbox WHERE $1::text IS NULL OR topic = $1)::int AS n`,
+        [topic ?? null],
+      );
       return row?.n === 0;
     },
     { timeoutMs, intervalMs, description },
   );
+}
+
+/** An event waiting in the outbox. */
+export type OutboxEvent = { topic: string; key: string; eventId: string; value: Buffer };
+
+/**
+ * The events waiting in a database's outbox, oldest first: those of the batch rows (one per
+ * transaction, see libs/messaging's OutboxRecord) and any single rows of earlier versions.
+ */
+export async function outboxEvents(db: Pick<TestDatabase, 'query'>): Promise<OutboxEvent[]> {
+  const rows = await db.query<{ topic: string; key: string; event_id: string; value: Buffer }>(
+    `SELECT topic, key, event_id, value FROM (
+       SELECT b.id, r."offset" AS position, r.topic, r.key, r."eventId" AS event_id,
+              substring(b.encoded_values FROM r."offset" + 1 FOR r.length) AS value
+       FROM messaging_outbox_batches b,
+            jsonb_to_recordset(b.records::jsonb) AS r(topic text, key text, "eventId" text, "offset" int, length int)
+       UNION ALL
+       SELECT id, 0, topic, message_key, event_id::text, value FROM messaging_outbox WHERE value IS NOT NULL
+     ) e ORDER BY id, position`,
+  );
+  return rows.map((r) => ({ topic: r.topic, key: r.key, eventId: r.event_id, value: r.value }));
 }

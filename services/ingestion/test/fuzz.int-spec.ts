@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { topicByName, type TopicDef } from '@smarketing/contracts';
 import { AvroSerde, MessagingRuntime } from '@smarketing/messaging';
-import { stackEnv } from '@smarketing/testing';
+import { outboxEvents, stackEnv } from '@smarketing/testing';
 import fc from 'fast-check';
 import { basic, startTestApp, type TestApp } from './support/ingestion-app';
 
@@ -324,9 +324,7 @@ describe('fuzz: 10,000 generated requests through the HTTP stack', () => {
     expect((await t.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
     // Every accepted call left one idempotency row; every outbox row is a valid event of its topic.
     expect((await claimed()) - claimedBefore).toBe(stats.acceptedCalls);
-    const rows = await t.db.query<{ topic: string; value: Buffer }>(
-      `SELECT topic, value FROM messaging_outbox`,
-    );
+    const rows = await outboxEvents(t.db);
     const invalid: string[] = [];
     for (const r of rows) {
       const topic = topicByName(r.topic) as TopicDef;

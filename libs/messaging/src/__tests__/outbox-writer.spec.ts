@@ -12,25 +12,32 @@ const erased = {
 };
 
 describe('OutboxWriter', () => {
-  it('keys the row by the topic key field and stores the event columns and the encoded value', async () => {
+  it('writes one row per transaction: the events as records, their encoded values back to back', async () => {
     const encoded = Buffer.from([0, 0, 0, 0, 7, 1, 2, 3]);
     const fake = { encode: jest.fn(async () => encoded), invalidPaths: serde.invalidPaths.bind(serde) };
     const writer = new OutboxWriter(fake as unknown as AvroSerde);
     const id = writer.add(TOPICS.leadErased, erased, { eventId: '5b2c0d4e-1f0a-4c57-9d3c-7f1c2b3a4d5e' });
-    writer.add(TOPICS.leadErased, { ...erased, leadId: 'lead-2' });
+    const second = writer.add(TOPICS.leadErased, { ...erased, leadId: 'lead-2' });
     const calls: unknown[][] = [];
-    await writer.flush({ query: async (_sql, params) => (calls.push(params ?? []), [{ event_id: id }]) });
-    // One array per column, and the values concatenated in one binary parameter that rows slice.
-    const [topics, keys, ids, types, headers, occurred, from, values, lengths] = calls[0] as unknown[][];
-    expect(topics).toEqual(['ingestion.lead-erased.v1', 'ingestion.lead-erased.v1']);
-    expect(keys).toEqual(['lead-1', 'lead-2']);
-    expect(ids?.[0]).toBe(id);
-    expect(ids?.[1]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(types).toEqual(['lead-erased', 'lead-erased']);
-    expect(headers).toEqual([null, null]); // no active span here, so no trace context
-    expect(occurred).toEqual([Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 5, 9)]);
-    expect(from).toEqual([1, 9]);
-    expect(lengths).toEqual([8, 8]);
+    const ids = await writer.flush({ query: async (_sql, params) => (calls.push(params ?? []), []) });
+    expect(ids).toEqual([id, second]);
+    expect(calls).toHaveLength(1);
+    const [count, topics, records, values] = calls[0] as [number, string[], string, Buffer];
+    expect(count).toBe(2);
+    expect(topics).toEqual(['ingestion.lead-erased.v1']);
+    expect(JSON.parse(records)).toEqual([
+      {
+        topic: 'ingestion.lead-erased.v1',
+        key: 'lead-1', // the topic's key field
+        eventId: id,
+        eventType: 'lead-erased',
+        occurredAt: Date.UTC(2026, 0, 5, 9),
+        offset: 0,
+        length: 8,
+        // no headers: no active span here, so no trace context
+      },
+      expect.objectContaining({ key: 'lead-2', eventId: second, offset: 8, length: 8 }),
+    ]);
     expect(values).toEqual(Buffer.concat([encoded, encoded]));
     expect(fake.encode).toHaveBeenCalledWith(TOPICS.leadErased, erased, { validated: true });
   });
@@ -66,8 +73,8 @@ describe('OutboxWriter', () => {
   it('writes nothing when no event was added', async () => {
     const writer = new OutboxWriter(serde);
     let called = false;
-    const fresh = await writer.flush({ query: async () => ((called = true), []) });
+    const ids = await writer.flush({ query: async () => ((called = true), []) });
     expect(called).toBe(false);
-    expect(fresh.size).toBe(0);
+    expect(ids).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { topicByName, type TopicDef } from '@smarketing/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { OutgoingRecord, ProducerPort } from '../kafka/kafka-port';
 import type { LoggerPort } from '../logger-port';
 import type { MessagingMetrics } from '../messaging-metrics';
 import { retryTransient } from '../retry';
 import type { AvroSerde } from '../serde/avro-serde';
-import { eventHeaders } from './outbox-writer';
+import { eventHeaders, type OutboxRecord } from './outbox-writer';
 
 export type OutboxRelayOptions = {
   readonly dataSource: DataSource;
@@ -35,6 +35,7 @@ export type OutboxRelayOptions = {
   readonly topics?: readonly TopicDef[];
 };
 
+/** A row of messaging_outbox (one event), as versions before batches wrote them. */
 type OutboxRow = {
   id: string;
   topic: string;
@@ -49,13 +50,12 @@ type OutboxRow = {
 };
 
 /** bigint ids arrive as decimal strings: shorter is smaller. */
-const byId = (a: OutboxRow, b: OutboxRow): number =>
+const byId = (a: { id: string }, b: { id: string }): number =>
   a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const isEmpty = (o: Record<string, string>): boolean => {
-  for (const _ in o) return false;
-  return true;
-};
+const MAX_ID = '9223372036854775807';
+
+type BatchRow = { id: string; records: string; encoded_values: Buffer };
 
 /**
  * Publishes outbox rows in id order with the idempotent producer and deletes them once the broker
@@ -144,7 +144,10 @@ export class OutboxRelay {
     }
   }
 
-  /** One round: lock, read a batch of rows, publish, delete them, commit. Returns rows published. */
+  /**
+   * One round: lock, take the oldest rows (up to batchSize events), publish them, delete them,
+   * commit. Returns the events published.
+   */
   async publishOnce(): Promise<number> {
     const qr = this.o.dataSource.createQueryRunner();
     await qr.connect();
@@ -159,56 +162,119 @@ export class OutboxRelay {
         await qr.rollbackTransaction();
         return 0;
       }
-      // Read and delete in one statement; the delete takes effect only if the send succeeds and
-      // the transaction commits (a failed send rolls it back). sent_at is only set by relays older
-      // than delete-on-publish (rows they marked are skipped). RETURNING has no order: sort by id.
-      const rows = (
-        (
-          await qr.query(
-            `DELETE FROM messaging_outbox WHERE id IN (
-               SELECT id FROM messaging_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1)
-             RETURNING id, topic, message_key, event_id, event_type,
-                       (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms, headers, value, payload`,
-            [this.batchSize],
-            true,
-          )
-        ).records as OutboxRow[]
-      ).sort(byId);
-      if (rows.length === 0) {
+      const records = await this.takeOldest(qr);
+      if (records.length === 0) {
         await qr.commitTransaction();
         this.o.metrics.outboxDepth.set(0);
         return 0;
       }
-      const records: OutgoingRecord[] = [];
-      for (const r of rows) {
-        const standard = eventHeaders({
-          eventId: r.event_id,
-          eventType: r.event_type,
-          occurredAt: r.occurred_ms,
-          producer: this.o.producerName,
-        });
-        records.push({
-          topic: r.topic,
-          key: r.message_key,
-          value: r.value ?? (await this.encodeLegacy(r)),
-          // The trace context; rows written before headers were derived carry them all (and the
-          // CloudEvents copies).
-          headers: isEmpty(r.headers) ? standard : { ...standard, ...r.headers },
-        });
-      }
-      await this.o.producer.send(records);
+      // In order, at most batchSize per produce request; the rows go only if every send succeeded.
+      for (let i = 0; i < records.length; i += this.batchSize)
+        await this.o.producer.send(records.slice(i, i + this.batchSize));
       await qr.commitTransaction();
-      this.publishedRows += rows.length;
+      this.publishedRows += records.length;
       const byTopic = new Map<string, number>();
       for (const r of records) byTopic.set(r.topic, (byTopic.get(r.topic) ?? 0) + 1);
       for (const [topic, n] of byTopic) this.o.metrics.produced.inc({ topic }, n);
-      return rows.length;
+      return records.length;
     } catch (error) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await qr.release();
     }
+  }
+
+  /**
+   * Deletes (in the round's transaction) and returns the oldest events, in id order. Rows of
+   * messaging_outbox_batches (one per transaction) and of messaging_outbox (one per event, written
+   * by versions before batches, e.g. during a rolling upgrade) share one id sequence: a round
+   * takes from the table holding the oldest row, up to the other table's oldest row.
+   */
+  private async takeOldest(qr: QueryRunner): Promise<OutgoingRecord[]> {
+    // sent_at is only set by relays older than delete-on-publish (rows they marked are skipped).
+    const [oldest] = (await qr.query(
+      `SELECT (SELECT min(id) FROM messaging_outbox WHERE sent_at IS NULL) AS single,
+              (SELECT min(id) FROM messaging_outbox_batches) AS batch`,
+    )) as { single: string | null; batch: string | null }[];
+    const single = oldest?.single ?? null;
+    const batch = oldest?.batch ?? null;
+    if (single === null && batch === null) return [];
+    if (single !== null && (batch === null || BigInt(single) < BigInt(batch)))
+      return this.takeSingles(qr, batch);
+    return this.takeBatches(qr, single);
+  }
+
+  /** Batch rows older than `before`, until they hold batchSize events (at least one row). */
+  private async takeBatches(qr: QueryRunner, before: string | null): Promise<OutgoingRecord[]> {
+    const rows = (
+      (
+        await qr.query(
+          `DELETE FROM messaging_outbox_batches WHERE id IN (
+             SELECT id FROM (
+               SELECT id, sum(record_count) OVER (ORDER BY id) - record_count AS earlier
+               FROM messaging_outbox_batches WHERE id < COALESCE($2::bigint, ${MAX_ID}) ORDER BY id LIMIT $1) w
+             WHERE earlier < $1)
+           RETURNING id, records, encoded_values`,
+          [this.batchSize, before],
+          true,
+        )
+      ).records as BatchRow[]
+    ).sort(byId);
+    const records: OutgoingRecord[] = [];
+    for (const row of rows) {
+      for (const r of JSON.parse(row.records) as OutboxRecord[]) {
+        const standard = eventHeaders({
+          eventId: r.eventId,
+          eventType: r.eventType,
+          occurredAt: r.occurredAt,
+          producer: this.o.producerName,
+        });
+        records.push({
+          topic: r.topic,
+          key: r.key,
+          value: row.encoded_values.subarray(r.offset, r.offset + r.length),
+          headers: r.headers === undefined ? standard : { ...standard, ...r.headers },
+        });
+      }
+    }
+    return records;
+  }
+
+  /** Rows of one event each (written by earlier versions) older than `before`, at most batchSize. */
+  private async takeSingles(qr: QueryRunner, before: string | null): Promise<OutgoingRecord[]> {
+    const rows = (
+      (
+        await qr.query(
+          `DELETE FROM messaging_outbox WHERE id IN (
+             SELECT id FROM messaging_outbox
+             WHERE sent_at IS NULL AND id < COALESCE($2::bigint, ${MAX_ID}) ORDER BY id LIMIT $1)
+           RETURNING id, topic, message_key, event_id, event_type,
+                     (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms, headers, value, payload`,
+          [this.batchSize, before],
+          true,
+        )
+      ).records as OutboxRow[]
+    ).sort(byId);
+    const records: OutgoingRecord[] = [];
+    for (const r of rows) {
+      records.push({
+        topic: r.topic,
+        key: r.message_key,
+        value: r.value ?? (await this.encodeLegacy(r)),
+        // Such rows may carry the trace context, or all headers and their CloudEvents copies.
+        headers: {
+          ...eventHeaders({
+            eventId: r.event_id,
+            eventType: r.event_type,
+            occurredAt: r.occurred_ms,
+            producer: this.o.producerName,
+          }),
+          ...r.headers,
+        },
+      });
+    }
+    return records;
   }
 
   /** A row written before values were stored encoded holds JSON: encode it with its topic's schema. */
@@ -226,9 +292,10 @@ export class OutboxRelay {
       `DELETE FROM messaging_inbox WHERE received_at < now() - $1::bigint * interval '1 millisecond'`,
       [this.o.inboxRetentionMs ?? 14 * 86_400_000],
     );
-    const [depth] = (await this.o.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox`)) as {
-      n: number;
-    }[];
+    const [depth] = (await this.o.dataSource.query(
+      `SELECT (SELECT count(*) FROM messaging_outbox)::int
+              + (SELECT COALESCE(sum(record_count), 0) FROM messaging_outbox_batches)::int AS n`,
+    )) as { n: number }[];
     this.o.metrics.outboxDepth.set(depth?.n ?? 0);
   }
 

@@ -10,9 +10,10 @@ type PgClient = {
 
 export type TransactionResult<R> = {
   readonly result: R;
-  /** Event ids written to the outbox by this transaction (repeats of known event ids excluded). */
-  readonly newEventIds: ReadonlySet<string>;
-  /** Event ids published in this transaction, new or repeated. */
+  /**
+   * Event ids written to the outbox by this transaction, in publish order. The outbox does not
+   * deduplicate: an event id published twice goes out twice, and consumers' inboxes drop the repeat.
+   */
   readonly eventIds: readonly string[];
 };
 
@@ -32,25 +33,20 @@ export class TransactionRunner {
     // TypeORM has no prepared statements: those go to its pg client directly (same transaction).
     const client = (await qr.connect()) as PgClient;
     const outbox = new OutboxWriter(this.serde);
-    const eventIds: string[] = [];
     const tx: TxContext = {
       query: async <R>(sql: string | PreparedSql, params?: unknown[]) =>
         typeof sql === 'string'
           ? ((await qr.query(sql, params, true)).records as R[])
           : ((await client.query({ name: sql.name, text: sql.text, values: params })).rows as R[]),
-      publish: (topic, value, options) => {
-        const id = outbox.add(topic, value, options);
-        eventIds.push(id);
-        return id;
-      },
+      publish: (topic, value, options) => outbox.add(topic, value, options),
     };
     try {
       await qr.startTransaction();
       const result = await fn(tx);
-      const newEventIds = await outbox.flush(tx);
+      const eventIds = await outbox.flush(tx);
       await qr.commitTransaction();
-      if (newEventIds.size) this.onOutboxWritten?.();
-      return { result, newEventIds, eventIds };
+      if (eventIds.length) this.onOutboxWritten?.();
+      return { result, eventIds };
     } catch (error) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       throw error;
