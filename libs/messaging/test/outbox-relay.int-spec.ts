@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HEADER } from '@smarketing/contracts';
 import { shutdownTelemetry, startTelemetry, withProducerSpan } from '@smarketing/observability';
 import { outboxEvents, readTopic, waitFor, waitForOutboxDrained } from '@smarketing/testing';
@@ -130,5 +131,29 @@ describe('the outbox relay', () => {
     expect(Object.keys(byId.get(untraced.eventIds[0])?.headers ?? {}).sort()).toEqual(
       [HEADER.eventId, HEADER.eventType, HEADER.occurredAt, HEADER.producer].sort(),
     );
+  });
+
+  it('publishes rows of earlier versions (one event each) and batch rows in one id order, as during a rolling upgrade', async () => {
+    const { relay: running } = await startRelay({ idleMs: 60_000, lingerMs: 0 });
+    const quiet = new TransactionRunner(bed.ds, bed.serde); // commits without waking the relay
+    const event = (i: number) => leadErased(i, 'lead-rolling-upgrade'); // one key: one partition
+    const first = await quiet.run(async (tx) => {
+      tx.publish(topic, event(40));
+      tx.publish(topic, event(41));
+    });
+    const singleId = randomUUID();
+    await bed.db.query(
+      `INSERT INTO messaging_outbox (topic, message_key, event_id, event_type, headers, value, occurred_at)
+       VALUES ($1, $2, $3, $4, '{}', $5, now())`,
+      [topic.name, event(42).leadId, singleId, topic.eventType, await bed.serde.encode(topic, event(42))],
+    );
+    const last = await quiet.run(async (tx) => tx.publish(topic, event(43)));
+    running.wake();
+    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
+
+    const order = [...first.eventIds, singleId, ...last.eventIds];
+    expect(producer.sends.flatMap((x) => x.eventIds)).toEqual(order);
+    const onTopic = (await readTopic(topic.name)).filter((r) => r.key === 'lead-rolling-upgrade');
+    expect(onTopic.map((r) => r.headers[HEADER.eventId])).toEqual(order);
   });
 });

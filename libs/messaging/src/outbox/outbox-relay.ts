@@ -71,6 +71,8 @@ export class OutboxRelay {
   /** A wake() that came while no sleep was waiting (during a round): the next idle sleep is skipped. */
   private wokenDuringRound = false;
   private lastPurge = 0;
+  /** The last round stopped at the oldest row of the other outbox table (see takeOldest). */
+  private otherTableWaiting = false;
   private publishedRows = 0;
 
   private readonly extraTopics: Map<string, TopicDef>;
@@ -136,7 +138,7 @@ export class OutboxRelay {
         this.o.logger.error({ err: String(error) }, 'outbox relay: publish failed');
         await this.sleep(1_000);
       }
-      if (published < this.batchSize) {
+      if (published < this.batchSize && !this.otherTableWaiting) {
         await this.sleep(this.o.idleMs ?? 200);
         const lingerLeft = lastSendAt + lingerMs - Date.now();
         if (this.running && lingerLeft > 0) await this.sleep(lingerLeft, { wakeable: false });
@@ -149,6 +151,7 @@ export class OutboxRelay {
    * commit. Returns the events published.
    */
   async publishOnce(): Promise<number> {
+    this.otherTableWaiting = false;
     const qr = this.o.dataSource.createQueryRunner();
     await qr.connect();
     try {
@@ -200,6 +203,8 @@ export class OutboxRelay {
     const single = oldest?.single ?? null;
     const batch = oldest?.batch ?? null;
     if (single === null && batch === null) return [];
+    // Rows wait in both tables: whatever this round leaves, the next round takes at once.
+    this.otherTableWaiting = single !== null && batch !== null;
     if (single !== null && (batch === null || BigInt(single) < BigInt(batch)))
       return this.takeSingles(qr, batch);
     return this.takeBatches(qr, single);
