@@ -55,6 +55,15 @@ const byId = (a: { id: string }, b: { id: string }): number =>
 
 const MAX_ID = '9223372036854775807';
 
+/** Runs a `DELETE … RETURNING id, …` in the round's transaction; rows in id order (RETURNING has none). */
+async function deleteReturning<R extends { id: string }>(
+  qr: QueryRunner,
+  sql: string,
+  params: unknown[],
+): Promise<R[]> {
+  return ((await qr.query(sql, params, true)).records as R[]).sort(byId);
+}
+
 type BatchRow = { id: string; records: string; encoded_values: Buffer };
 
 /**
@@ -212,20 +221,16 @@ export class OutboxRelay {
 
   /** Batch rows older than `before`, until they hold batchSize events (at least one row). */
   private async takeBatches(qr: QueryRunner, before: string | null): Promise<OutgoingRecord[]> {
-    const rows = (
-      (
-        await qr.query(
-          `DELETE FROM messaging_outbox_batches WHERE id IN (
-             SELECT id FROM (
-               SELECT id, sum(record_count) OVER (ORDER BY id) - record_count AS earlier
-               FROM messaging_outbox_batches WHERE id < COALESCE($2::bigint, ${MAX_ID}) ORDER BY id LIMIT $1) w
-             WHERE earlier < $1)
-           RETURNING id, records, encoded_values`,
-          [this.batchSize, before],
-          true,
-        )
-      ).records as BatchRow[]
-    ).sort(byId);
+    const rows = await deleteReturning<BatchRow>(
+      qr,
+      `DELETE FROM messaging_outbox_batches WHERE id IN (
+         SELECT id FROM (
+           SELECT id, sum(record_count) OVER (ORDER BY id) - record_count AS earlier
+           FROM messaging_outbox_batches WHERE id < COALESCE($2::bigint, ${MAX_ID}) ORDER BY id LIMIT $1) w
+         WHERE earlier < $1)
+       RETURNING id, records, encoded_values`,
+      [this.batchSize, before],
+    );
     const records: OutgoingRecord[] = [];
     for (const row of rows) {
       for (const r of JSON.parse(row.records) as OutboxRecord[]) {
@@ -248,19 +253,15 @@ export class OutboxRelay {
 
   /** Rows of one event each (written by earlier versions) older than `before`, at most batchSize. */
   private async takeSingles(qr: QueryRunner, before: string | null): Promise<OutgoingRecord[]> {
-    const rows = (
-      (
-        await qr.query(
-          `DELETE FROM messaging_outbox WHERE id IN (
-             SELECT id FROM messaging_outbox
-             WHERE sent_at IS NULL AND id < COALESCE($2::bigint, ${MAX_ID}) ORDER BY id LIMIT $1)
-           RETURNING id, topic, message_key, event_id, event_type,
-                     (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms, headers, value, payload`,
-          [this.batchSize, before],
-          true,
-        )
-      ).records as OutboxRow[]
-    ).sort(byId);
+    const rows = await deleteReturning<OutboxRow>(
+      qr,
+      `DELETE FROM messaging_outbox WHERE id IN (
+         SELECT id FROM messaging_outbox
+         WHERE sent_at IS NULL AND id < COALESCE($2::bigint, ${MAX_ID}) ORDER BY id LIMIT $1)
+       RETURNING id, topic, message_key, event_id, event_type,
+                 (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms, headers, value, payload`,
+      [this.batchSize, before],
+    );
     const records: OutgoingRecord[] = [];
     for (const r of rows) {
       records.push({
