@@ -280,8 +280,8 @@ async function main(): Promise<void> {
     const figures: Figures[] = [];
     for (const r of runs) {
       // Each run starts from tidy tables: the previous runs' dead rows and stale statistics are
-      // dealt with here, not by autovacuum in the middle of the next run.
-      for (const d of [db, sameDb]) await d.query('VACUUM (ANALYZE)');
+      // dealt with here, not by autovacuum in the middle of the next run (BENCH_NO_VACUUM=1: not).
+      if (!process.env.BENCH_NO_VACUUM) for (const d of [db, sameDb]) await d.query('VACUUM (ANALYZE)');
       figures.push(await run(r));
     }
     console.log('');
