@@ -10,6 +10,8 @@ export type CpuSnapshot = {
   /** Ticks per pid, with its group. */
   readonly processes: ReadonlyMap<number, { readonly group: string; readonly ticks: number }>;
   readonly machineTicks: number;
+  /** Of machineTicks: time the hypervisor ran something else while this machine wanted the CPU. */
+  readonly stealTicks: number;
 };
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -28,10 +30,13 @@ function processTicks(pid: number): { comm: string; ticks: number } | undefined 
   }
 }
 
-function machineBusyTicks(): number {
+function machineTicks(): { busy: number; steal: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
   const [, user, nice, system, , , irq, softirq, steal] = line.split(/\s+/).map(Number);
-  return [user, nice, system, irq, softirq, steal].reduce<number>((a, b) => a + (b ?? 0), 0);
+  return {
+    busy: [user, nice, system, irq, softirq, steal].reduce<number>((a, b) => a + (b ?? 0), 0),
+    steal: steal ?? 0,
+  };
 }
 
 export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
@@ -42,7 +47,7 @@ export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
       .filter((d) => /^\d+$/.test(d))
       .map(Number);
   } catch {
-    return { processes, machineTicks: 0 };
+    return { processes, machineTicks: 0, stealTicks: 0 };
   }
   for (const pid of pids) {
     const p = processTicks(pid);
@@ -56,11 +61,13 @@ export function cpuSnapshot(groups: CpuGroups): CpuSnapshot {
     const group = Object.entries(groups).find(([, match]) => match({ pid, comm: p.comm, cmdline }))?.[0];
     if (group) processes.set(pid, { group, ticks: p.ticks });
   }
-  return { processes, machineTicks: machineBusyTicks() };
+  const machine = machineTicks();
+  return { processes, machineTicks: machine.busy, stealTicks: machine.steal };
 }
 
 /**
- * CPU seconds spent per group between two snapshots, plus `machine` (every process, all cores).
+ * CPU seconds spent per group between two snapshots, plus `machine` (every process, all cores) and
+ * `steal` (part of machine: CPU the hypervisor gave to other guests, a slow host's signature).
  * Per process: one started in between counts whole; one that exited in between is missed.
  */
 export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Map<string, number> {
@@ -71,5 +78,6 @@ export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Map<string, n
     spent.set(p.group, (spent.get(p.group) ?? 0) + (p.ticks - earlier) / TICKS_PER_SECOND);
   }
   spent.set('machine', (after.machineTicks - before.machineTicks) / TICKS_PER_SECOND);
+  spent.set('steal', (after.stealTicks - before.stealTicks) / TICKS_PER_SECOND);
   return spent;
 }

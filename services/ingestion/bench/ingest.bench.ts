@@ -290,10 +290,12 @@ async function main(): Promise<void> {
         `${f.label.padEnd(30)} ${f.eventsPerSec.toFixed(0).padStart(8)} events/s  ${f.requestsPerSec.toFixed(0).padStart(6)} req/s  p99 ${String(f.p99).padStart(5)} ms  drain ${String(f.drainMs).padStart(5)} ms  non-2xx ${f.non2xx}  errors ${f.errors}`,
       );
     }
-    const cpuGroups = [...Object.keys(groups), 'machine'];
+    const cpuGroups = [...Object.keys(groups), 'machine', 'steal'];
     if (figures[0]?.cpuPerThousand.size) {
       console.log('');
-      console.log('CPU seconds per 1,000 accepted events, by process (machine: all cores, all processes)');
+      console.log(
+        'CPU seconds per 1,000 accepted events, by process (machine: all cores, all processes; steal: of machine, CPU the hypervisor gave to other guests)',
+      );
       console.log(`${''.padEnd(30)}${cpuGroups.map((g) => g.padStart(12)).join('')}`);
       for (const f of figures)
         console.log(
