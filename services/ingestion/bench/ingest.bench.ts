@@ -6,7 +6,7 @@
 //   npm run -w @smarketing/ingestion bench -- [--duration 10] [--connections 10] [--batch-size 100]
 //     [--only <text>]   only the runs whose label contains <text> (e.g. "service", "/v1/batch"), to
 //                       profile one of them; ratios need the full set
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { createDataSource, migrate } from '@smarketing/persistence';
@@ -163,6 +163,19 @@ async function migratedDatabase(name: string): Promise<TestDatabase> {
   return db;
 }
 
+/**
+ * A fixed piece of CPU work (300,000 SHA-1 hashes), timed: this VM's host is sometimes busy, and
+ * then every figure falls together. On this machine: about 600 ms when the host is quiet, up to
+ * 2,000 ms when it is busy.
+ */
+function hostProbeMs(): number {
+  const start = process.hrtime.bigint();
+  let sink = 0;
+  for (let i = 0; i < 300_000; i++) sink += createHash('sha1').update(`probe-${i}`).digest()[0] ?? 0;
+  if (sink < 0) console.log(sink); // keeps the loop from being optimized away
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 const pct = (a: Figures, b: Figures): string => `${((100 * a.eventsPerSec) / b.eventsPerSec).toFixed(0)}%`;
 
 async function main(): Promise<void> {
@@ -215,6 +228,7 @@ async function main(): Promise<void> {
       'load gen': (p) => p.pid === process.pid,
     };
     const batch = batchTemplate(BATCH);
+    const probeBefore = hostProbeMs();
     console.log(
       `warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`,
     );
@@ -302,6 +316,10 @@ async function main(): Promise<void> {
           `${f.label.padEnd(30)}${cpuGroups.map((g) => (f.cpuPerThousand.get(g) ?? 0).toFixed(3).padStart(12)).join('')}`,
         );
     }
+    console.log('');
+    console.log(
+      `host probe (300,000 SHA-1 hashes; lower is faster, about 600 ms on a quiet host): ${probeBefore.toFixed(0)} ms before the runs, ${hostProbeMs().toFixed(0)} ms after`,
+    );
     if (figures.length < 6) return; // --only: no ratios
     const [sb, wb, rb, st, wt, rt] = figures as [Figures, Figures, Figures, Figures, Figures, Figures];
     console.log('');
