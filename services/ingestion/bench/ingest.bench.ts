@@ -232,64 +232,38 @@ async function main(): Promise<void> {
     console.log(
       `warming up; then ${DURATION} s per run, ${CONNECTIONS} connections, ${BATCH} events per batch (${(batch.length / 1024).toFixed(1)} KB)`,
     );
+    // Each shape (a 100-call batch, a single track) on each target, in this order.
+    const targets = [
+      { name: 'service', url: appUrl, prefix: '/v1', headers: auth, outbox: db },
+      { name: 'same work', url: same.url, prefix: '/same', headers: {}, outbox: sameDb },
+      { name: 'raw insert', url: bare.url, prefix: '/bare', headers: {}, outbox: undefined },
+    ];
+    const shapes = [
+      { path: 'batch', template: batch, events: BATCH },
+      { path: 'track', template: trackTemplate, events: 1 },
+    ];
     type Run = {
       label: string;
       url: string;
       template: string;
       events: number;
-      auth: boolean;
+      headers: Record<string, string>;
       outbox?: TestDatabase;
     };
-    const runs: Run[] = [
-      {
-        label: 'service     POST /v1/batch',
-        url: `${appUrl}/v1/batch`,
-        template: batch,
-        events: BATCH,
-        auth: true,
-        outbox: db,
-      },
-      {
-        label: 'same work   POST /same/batch',
-        url: `${same.url}/same/batch`,
-        template: batch,
-        events: BATCH,
-        auth: false,
-        outbox: sameDb,
-      },
-      {
-        label: 'raw insert  POST /bare/batch',
-        url: `${bare.url}/bare/batch`,
-        template: batch,
-        events: BATCH,
-        auth: false,
-      },
-      {
-        label: 'service     POST /v1/track',
-        url: `${appUrl}/v1/track`,
-        template: trackTemplate,
-        events: 1,
-        auth: true,
-        outbox: db,
-      },
-      {
-        label: 'same work   POST /same/track',
-        url: `${same.url}/same/track`,
-        template: trackTemplate,
-        events: 1,
-        auth: false,
-        outbox: sameDb,
-      },
-      {
-        label: 'raw insert  POST /bare/track',
-        url: `${bare.url}/bare/track`,
-        template: trackTemplate,
-        events: 1,
-        auth: false,
-      },
-    ].filter((r) => ONLY === undefined || r.label.includes(ONLY));
+    const runs: Run[] = shapes
+      .flatMap((shape) =>
+        targets.map((t) => ({
+          label: `${t.name.padEnd(11)} POST ${t.prefix}/${shape.path}`,
+          url: `${t.url}${t.prefix}/${shape.path}`,
+          template: shape.template,
+          events: shape.events,
+          headers: t.headers,
+          outbox: t.outbox,
+        })),
+      )
+      .filter((r) => ONLY === undefined || r.label.includes(ONLY));
     const run = (r: Run, label = r.label) =>
-      load(label, r.url, r.template, r.events, r.auth ? auth : {}, groups, r.outbox);
+      load(label, r.url, r.template, r.events, r.headers, groups, r.outbox);
     for (const r of runs.filter((r) => r.events > 1)) await run(r, 'warm-up');
     const figures: Figures[] = [];
     for (const r of runs) {

@@ -234,17 +234,11 @@ export class OutboxRelay {
     const records: OutgoingRecord[] = [];
     for (const row of rows) {
       for (const r of JSON.parse(row.records) as OutboxRecord[]) {
-        const standard = eventHeaders({
-          eventId: r.eventId,
-          eventType: r.eventType,
-          occurredAt: r.occurredAt,
-          producer: this.o.producerName,
-        });
         records.push({
           topic: r.topic,
           key: r.key,
           value: row.encoded_values.subarray(r.offset, r.offset + r.length),
-          headers: r.headers === undefined ? standard : { ...standard, ...r.headers },
+          headers: this.headersOf(r.eventId, r.eventType, r.occurredAt, r.headers),
         });
       }
     }
@@ -269,18 +263,21 @@ export class OutboxRelay {
         key: r.message_key,
         value: r.value ?? (await this.encodeLegacy(r)),
         // Such rows may carry the trace context, or all headers and their CloudEvents copies.
-        headers: {
-          ...eventHeaders({
-            eventId: r.event_id,
-            eventType: r.event_type,
-            occurredAt: r.occurred_ms,
-            producer: this.o.producerName,
-          }),
-          ...r.headers,
-        },
+        headers: this.headersOf(r.event_id, r.event_type, r.occurred_ms, r.headers),
       });
     }
     return records;
+  }
+
+  /** The platform headers of an event (eventHeaders), with what its row stored on top (trace context). */
+  private headersOf(
+    eventId: string,
+    eventType: string,
+    occurredAt: number,
+    stored: Readonly<Record<string, string>> | undefined,
+  ): Record<string, string> {
+    const standard = eventHeaders({ eventId, eventType, occurredAt, producer: this.o.producerName });
+    return stored === undefined ? standard : { ...standard, ...stored };
   }
 
   /** A row written before values were stored encoded holds JSON: encode it with its topic's schema. */

@@ -1,10 +1,10 @@
+import { prepared } from '@smarketing/messaging';
+import { leadColumns } from './lead-row.mapper';
+
 /**
  * Inserts or merges leads in one statement. A null in the patch keeps the stored value; a group
  * call's account is not overridden by an email-domain match; anonymous ids accumulate.
  */
-import { prepared } from '@smarketing/messaging';
-import { leadColumns } from './lead-row.mapper';
-
 export const UPSERT_LEADS = prepared(
   'ingestion.leads.upsert',
   `
