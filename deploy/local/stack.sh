@@ -27,13 +27,17 @@
 #   REGISTRY_MANAGEMENT_PORT (8091, serves /health), REGISTRY_JAVA (a java >= 21),
 #   REGISTRY_ACCESS_LOG (0), REGISTRY_START_TIMEOUT (180), REGISTRY_STOP_TIMEOUT (30),
 #   STACK_SKIP_PROVISION (0), RESET_REGISTRY_DB (0: `reset` also drops the registry database).
-# State lives in <repo>/.local/{cache,data,logs,run} (git-ignored).
+# State lives in $STACK_HOME/{data,logs,run} (default <repo>/.local), downloads in <repo>/.local/cache
+# (git-ignored). The test stack is the same script with libs/config's test variables:
+#   eval "$(node -r @swc-node/register libs/config/src/stack-env.main.ts test)"; bash deploy/local/stack.sh start
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$SCRIPT_DIR/../.." && pwd)"
-LOCAL_DIR="$REPO/.local"
-CACHE_DIR="$LOCAL_DIR/cache"
+# Downloads are shared; state belongs to one stack: STACK_HOME (.local for `./smarketing up`,
+# .local/test for the test stack that `./smarketing test` runs on other ports; libs/config's STACKS).
+CACHE_DIR="$REPO/.local/cache"
+LOCAL_DIR="${STACK_HOME:-$REPO/.local}"
 DATA_DIR="$LOCAL_DIR/data"
 LOG_DIR="$LOCAL_DIR/logs"
 RUN_DIR="$LOCAL_DIR/run"
@@ -183,8 +187,11 @@ find_java() { # min-major preferred-binary -> path of a java >= min
 
 mvn_fetch() { # pom outdir
   have mvn || die "Maven (mvn) is needed once to fetch $1 dependencies into .local/cache"
-  mvn -q -B -Dstyle.color=never -f "$1" dependency:copy-dependencies -DoutputDirectory="$2" >&2 \
-    || die "mvn could not resolve $(basename "$(dirname "$1")") artifacts (see output above)"
+  # Maven's launcher prints colour resets even with -Dstyle.color=never: strip escape codes and blank lines.
+  local rc=0
+  mvn -q -B -Dstyle.color=never -f "$1" dependency:copy-dependencies -DoutputDirectory="$2" 2>&1 \
+    | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^[[:space:]]*$/d' >&2 || rc=$?
+  (( rc == 0 )) || die "mvn could not resolve $(basename "$(dirname "$1")") artifacts (see output above)"
 }
 
 with_lock() {

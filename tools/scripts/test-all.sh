@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The full test suite: lint, format, type-check, contract checks, unit tests, then integration
-# tests against the real local stack (started when it is not running). Ends with one line
-# "N passed, N failed" and exits non-zero when anything failed.
+# tests against the test stack: a Kafka and a registry of their own on other ports (libs/config
+# STACKS.test), so `./smarketing up`'s topics never see test data. The test stack is started when it
+# is not running and stopped again at the end if this script started it; test databases are
+# dropped by the tests. Ends with one line "N passed, N failed" and exits non-zero when anything failed.
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
@@ -23,8 +25,20 @@ step "generated types are current" npx nx run @smarketing/contracts:generate-che
 step "schema compatibility (FULL_TRANSITIVE vs main)" npx nx run @smarketing/contracts:compat --outputStyle=stream
 step "AsyncAPI document is current" npx nx run @smarketing/platform-tools:asyncapi-check --outputStyle=stream
 step "unit tests" npx nx run-many -t test --outputStyle=stream --parallel=2 --skip-nx-cache
-step "local stack" bash deploy/local/stack.sh start
+# From here on every process talks to the test stack.
+eval "$(SWC_NODE_PROJECT="$REPO/tsconfig.base.json" node -r @swc-node/register libs/config/src/stack-env.main.ts test)"
+stack_was_up=false
+bash deploy/local/stack.sh status >/dev/null 2>&1 && stack_was_up=true
+postgres_was_up=false
+node deploy/local/postgres.mjs status >/dev/null 2>&1 && postgres_was_up=true
+step "test stack" bash deploy/local/stack.sh start
 step "integration tests" npx nx run-many -t test-int --outputStyle=stream --parallel=1
+if [ "$stack_was_up" = false ]; then
+  echo "::: stopping the test stack (it was not running before)"
+  bash deploy/local/stack.sh stop registry >/dev/null
+  bash deploy/local/stack.sh stop kafka >/dev/null
+fi
+if [ "$postgres_was_up" = false ]; then node deploy/local/postgres.mjs stop >/dev/null || true; fi
 
 summary=$("$REPO/node_modules/.bin/node" -e '
 const fs = require("fs"), dir = process.argv[1];

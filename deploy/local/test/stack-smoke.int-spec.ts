@@ -3,12 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { stackEnv } from '@smarketing/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const registry = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7';
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// The test stack (the Jest setup file points this process and stack.sh at it).
+const { brokers, registryUrl: registry, databaseUrl } = stackEnv();
 
 beforeAll(() => {
   // Start the stack when it is down (idempotent); in CI a stack that cannot start fails the suite.

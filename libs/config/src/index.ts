@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { POSTGRES_SERVER, STACKS } from './stacks';
+
+export * from './stacks';
 
 /**
  * The environment every service reads, with the local stack's defaults: spread it into the
@@ -12,18 +15,18 @@ export function platformEnv(o: { readonly service: string; readonly port: number
     DATABASE_URL: z
       .string()
       .url()
-      .default(`postgres://postgres@127.0.0.1:5432/smarketing_${o.service.replaceAll('-', '_')}`),
+      .default(`${POSTGRES_SERVER}/smarketing_${o.service.replaceAll('-', '_')}`),
     /** Comma-separated host:port list. */
     KAFKA_BROKERS: z
       .string()
-      .default('127.0.0.1:9092')
+      .default(STACKS.dev.kafkaBrokers)
       .transform((s) =>
         s
           .split(',')
           .map((b) => b.trim())
           .filter(Boolean),
       ),
-    SCHEMA_REGISTRY_URL: z.string().url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
+    SCHEMA_REGISTRY_URL: z.string().url().default(STACKS.dev.schemaRegistryUrl),
     CONSUMER_GROUP: z.string().default(o.service),
     /** The outbox relay's pause after a partial round, so close commits share one produce request. */
     OUTBOX_RELAY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(100),

@@ -1,7 +1,7 @@
 /**
  * Pure FULL_TRANSITIVE checks between Avro schema documents, without git (check-compat.ts adds the history).
  * Two layers: avsc's schema resolution in both directions (new reader on old data, old reader on new data),
- * which is what a registry enforces, plus the platform's stricter rules (DESIGN.md, Schemas), which catch
+ * which is what a registry enforces, plus the platform's stricter rules (docs/architecture.md, Topics and schemas), which catch
  * changes that resolve but hurt consumers: enums without a default, fields added or removed without a
  * default, renamed fields or types, a topic schema that changes its full name.
  */

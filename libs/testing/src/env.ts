@@ -1,21 +1,36 @@
-/** Addresses of the local stack, with the same defaults as deploy/local/stack.sh. */
+import * as path from 'node:path';
+import { stackVariables } from '@smarketing/config';
+
+/** Addresses of the test stack (libs/config's `STACKS.test`), never those `./smarketing up` uses. */
 export type StackEnv = {
   readonly brokers: string[];
   readonly registryUrl: string;
   readonly databaseUrl: string;
 };
 
+// libs/testing/src -> the repository root.
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** The test stack's variables (TEST_KAFKA_BROKERS etc. override its addresses). */
+export const testStackVariables = (): Record<string, string> => stackVariables('test', REPO_ROOT);
+
+/**
+ * Points this process, and every process it starts, at the test stack: tests (a Jest setup file)
+ * and benchmarks call it first, so services built from `process.env` never reach a user's topics.
+ */
+export function useTestStack(): void {
+  Object.assign(process.env, testStackVariables());
+}
+
 export function stackEnv(): StackEnv {
+  const v = testStackVariables();
   return {
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+    brokers: (v.KAFKA_BROKERS ?? '')
       .split(',')
       .map((b) => b.trim())
       .filter(Boolean),
-    registryUrl: (process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7').replace(
-      /\/$/,
-      '',
-    ),
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    registryUrl: (v.SCHEMA_REGISTRY_URL ?? '').replace(/\/$/, ''),
+    databaseUrl: v.DATABASE_URL ?? '',
   };
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { isCi, stackEnv } from './env';
+import { isCi, stackEnv, testStackVariables } from './env';
 import { waitFor } from './wait-for';
 
 const run = promisify(execFile);
@@ -46,9 +46,9 @@ async function registryUp(url: string): Promise<boolean> {
 export async function stackStatus(): Promise<{ kafka: boolean; registry: boolean; postgres: boolean }> {
   const env = stackEnv();
   const [kafka, registry, postgres] = await Promise.all([
-    tcpUp(env.brokers[0] ?? '127.0.0.1:9092'),
+    tcpUp(env.brokers[0] ?? ''),
     registryUp(env.registryUrl),
-    tcpUp(new URL(env.databaseUrl).host || '127.0.0.1:5432'),
+    tcpUp(new URL(env.databaseUrl).host),
   ]);
   return { kafka, registry, postgres };
 }
@@ -57,7 +57,11 @@ export async function stackStatus(): Promise<{ kafka: boolean; registry: boolean
 export async function stackSh(...args: string[]): Promise<string> {
   const { stdout } = await run('bash', [path.join(repoRoot(), 'deploy/local/stack.sh'), ...args], {
     cwd: repoRoot(),
-    env: { ...process.env, STACK_SKIP_PROVISION: process.env.STACK_SKIP_PROVISION ?? '1' },
+    env: {
+      ...process.env,
+      ...testStackVariables(),
+      STACK_SKIP_PROVISION: process.env.STACK_SKIP_PROVISION ?? '1',
+    },
     maxBuffer: 16 * 1024 * 1024,
     timeout: 600_000,
   });
@@ -73,7 +77,7 @@ export async function ensureStack(): Promise<void> {
   if (status.kafka && status.registry && status.postgres) return;
   if (isCi())
     throw new Error(
-      `local stack is not up (CI=true): ${JSON.stringify(status)}; run bash deploy/local/stack.sh start`,
+      `local stack is not up (CI=true): ${JSON.stringify(status)}; start the test stack with ./smarketing test-stack start`,
     );
   if (!status.postgres) throw new Error(`PostgreSQL does not answer at ${stackEnv().databaseUrl}`);
   // Another process may be starting it right now: give it a moment before starting it ourselves.

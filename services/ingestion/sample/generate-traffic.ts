@@ -69,6 +69,16 @@ async function main(): Promise<void> {
   const random = mulberry32(args.seed);
   const until = args.duration === null || args.duration === 0 ? Infinity : Date.now() + args.duration * 1_000;
   const counts = new Map<string, number>();
+  const started = Date.now();
+  let sent = 0;
+  let failed = 0;
+  let lastReport = started;
+  // One progress line every 10 s and at the end of each round, so the log shows it is working.
+  const progress = (what: string) => {
+    const s = Math.round((Date.now() - started) / 1_000);
+    console.log(`${new Date().toISOString()} ${what}: ${sent} requests sent in ${s} s, ${failed} refused`);
+    lastReport = Date.now();
+  };
   let round = 0;
   do {
     // Each round is a new cohort of leads (ids deterministic per run tag, seed and round).
@@ -80,10 +90,14 @@ async function main(): Promise<void> {
     for (const step of steps) {
       const status = await post(args, step);
       counts.set(`${step.path} ${status}`, (counts.get(`${step.path} ${status}`) ?? 0) + 1);
+      sent += 1;
+      if (status >= 400) failed += 1;
+      if (Date.now() - lastReport >= 10_000) progress(`round ${round + 1}`);
       if (args.rate > 0) await new Promise((r) => setTimeout(r, 1_000 / args.rate));
       if (Date.now() > until) break;
     }
     round += 1;
+    progress(`round ${round} done (${args.leads} leads)`);
   } while (!args.once && Date.now() < until);
   for (const [key, n] of [...counts].sort()) console.log(`${key.padEnd(40)} ${n}`);
 }

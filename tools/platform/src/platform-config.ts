@@ -1,10 +1,11 @@
+import { STACKS } from '@smarketing/config';
 import { z } from 'zod';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const schema = z.object({
-  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
-  SCHEMA_REGISTRY_URL: z.url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
+  KAFKA_BROKERS: z.string().min(1).default(STACKS.dev.kafkaBrokers),
+  SCHEMA_REGISTRY_URL: z.url().default(STACKS.dev.schemaRegistryUrl),
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(6),
   TOPIC_REPLICATION: z.coerce.number().int().min(1).default(1),
   TOPIC_RETENTION_MS: z.coerce
