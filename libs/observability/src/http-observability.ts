@@ -60,7 +60,9 @@ export function registerHttpObservability(app: FastifyHookTarget, logger: Logger
     duration.observe(labels, reply.elapsedTime / 1000);
 
     const path = request.url.split('?', 1)[0] ?? '';
-    const level = reply.statusCode >= 500 ? 'error' : isPublicRoute(path) ? 'debug' : 'info';
+    // Probes and scrapes (public routes) log at debug whatever they answer: a 503 from
+    // /health/ready while a service starts is the probe doing its job, and the report says why.
+    const level = isPublicRoute(path) ? 'debug' : reply.statusCode >= 500 ? 'error' : 'info';
     logger[level](
       {
         request_id: request.id,

@@ -1,13 +1,50 @@
-import { Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import type { ConsumerHandle, ConsumerRunOptions, OutgoingRecord, RawRecord } from './kafka-port';
 import { KafkaPort, ProducerPort } from './kafka-port';
 
 export type KafkajsOptions = {
   readonly brokers: readonly string[];
   readonly clientId: string;
-  /** kafkajs logs are noisy; warnings and errors go to this callback. */
-  readonly log?: (level: 'error' | 'warn', message: string, extra: Record<string, unknown>) => void;
+  /** kafkajs logs are noisy; what needs attention goes to this callback (kafkaLogLevel). */
+  readonly log?: (level: KafkaLogLevel, message: string, extra: Record<string, unknown>) => void;
 };
+
+export type KafkaLogLevel = 'error' | 'warn' | 'debug';
+
+/**
+ * The level a kafkajs log line deserves here, or undefined to drop it. kafkajs logs at ERROR what
+ * it then retries itself, so a fresh broker's first join printed a screen of errors:
+ * - `Connection`: an error response to one request (coordinator loading or not available, ...);
+ *   the caller retries it, and what finally fails reaches our code as a rejection: debug.
+ * - a consumer crash: logged from the CRASH event instead (runConsumer), which knows whether kafkajs
+ *   restarts the consumer (warn) or gives up (error).
+ * - "Limiting retries for the idempotent producer may invalidate EoS guarantees": kafkajs' own
+ *   exactly-once needs unlimited producer retries. Ours does not rest on it: the relay retries a
+ *   failed send itself, a repeat on the wire is possible by design (at least once), and every
+ *   consumer's inbox drops it by event id, so effects stay exactly once. Dropped.
+ */
+export function kafkaLogLevel(
+  entry: Pick<LogEntry, 'namespace' | 'level' | 'log'>,
+): KafkaLogLevel | undefined {
+  const message = String(entry.log.message);
+  if (message.startsWith('Limiting retries for the idempotent producer')) return undefined;
+  if (
+    entry.namespace === 'Consumer' &&
+    (message.startsWith('Crash: ') || message.startsWith('Restarting the consumer'))
+  )
+    return undefined;
+  if (entry.namespace === 'Connection') return 'debug';
+  return entry.level === logLevel.ERROR ? 'error' : 'warn';
+}
 
 const headerString = (v: IHeaders[string]): string | undefined => {
   if (v === undefined) return undefined;
@@ -70,9 +107,10 @@ export class KafkajsAdapter extends KafkaPort {
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => {
-        if (!log) return;
+        const level = log && kafkaLogLevel(entry);
+        if (!level) return;
         const { message, ...extra } = entry.log;
-        log(entry.level === logLevel.ERROR ? 'error' : 'warn', String(message), extra);
+        log(level, String(message), extra);
       },
       retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     });
@@ -81,7 +119,13 @@ export class KafkajsAdapter extends KafkaPort {
   producer(): ProducerPort {
     // Idempotent: the broker drops a retried duplicate, and order is kept per partition.
     return new KafkajsProducer(
-      this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // Java-compatible murmur2 on the key, kafkajs 2's default, named so it does not warn.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
     );
   }
 
@@ -103,7 +147,17 @@ export class KafkajsAdapter extends KafkaPort {
       resolveJoined();
     });
     consumer.on(consumer.events.DISCONNECT, () => (joined = false));
-    consumer.on(consumer.events.CRASH, () => (joined = false));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      joined = false;
+      const error = payload.error as Error & { retryCount?: number };
+      this.options.log?.(
+        payload.restart ? 'warn' : 'error',
+        payload.restart
+          ? `consumer restarting after: ${error.message}`
+          : `consumer stopped: ${error.message}`,
+        { groupId: payload.groupId, error: error.name, retryCount: error.retryCount },
+      );
+    });
     let stopping = false;
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });

@@ -16,6 +16,7 @@ describe('registerHttpObservability', () => {
     app.get('/leads/:id', async () => ({ ok: true }));
     app.post('/v1/track', async (_req, reply) => reply.code(500).send({ error: 'x' }));
     app.get('/health/live', async () => ({ status: 'ok' }));
+    app.get('/health/ready', async (_req, reply) => reply.code(503).send({ status: 'starting' }));
     await app.ready();
 
     await app.inject({
@@ -27,6 +28,7 @@ describe('registerHttpObservability', () => {
     await app.inject({ method: 'POST', url: '/v1/track', payload: { email: 'ada@example.com' } });
     await app.inject({ method: 'GET', url: '/nope/abc' });
     await app.inject({ method: 'GET', url: '/health/live' });
+    await app.inject({ method: 'GET', url: '/health/ready' });
     await app.close();
 
     const text = await metricsRegistry.metrics();
@@ -37,7 +39,7 @@ describe('registerHttpObservability', () => {
       'http_server_request_duration_seconds_count{method="GET",route="/leads/:id",status_code="200"} 2',
     );
 
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines[0]).toMatchObject({
       level: 'info',
       msg: 'request completed',
@@ -50,6 +52,8 @@ describe('registerHttpObservability', () => {
     expect(typeof lines[0]?.['duration_ms']).toBe('number');
     expect(lines[2]).toMatchObject({ level: 'error', status_code: 500 });
     expect(lines[4]).toMatchObject({ level: 'debug', route: '/health/live' });
+    // A starting service's readiness probe answers 503: the probe working, not an error to read.
+    expect(lines[5]).toMatchObject({ level: 'debug', route: '/health/ready', status_code: 503 });
     const raw = JSON.stringify(lines);
     expect(raw).not.toContain('t0ken');
     expect(raw).not.toContain('ada@example.com');
