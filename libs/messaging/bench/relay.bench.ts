@@ -128,11 +128,9 @@ async function relayPipeIn(
   const relay = new OutboxRelay({
     dataSource: ds,
     producer,
-    serde: s,
     producerName: 'bench-relay',
     logger: quietLogger(),
     metrics,
-    topics: [output],
     batchSize: opt('RELAY_BATCH_SIZE'),
   });
   const batches: number[] = [];

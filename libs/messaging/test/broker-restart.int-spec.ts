@@ -25,7 +25,7 @@ describe('a broker restart while events flow', () => {
       dataSource: bed.ds,
       handlers: [effectsHandler(topic, { consumer })],
       serde: s,
-      relayTopics: [topic],
+      relay: true,
     }));
     const runner = new TransactionRunner(bed.ds, s, () => running?.relay?.wake());
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { HEADER } from '@smarketing/contracts';
 import { shutdownTelemetry, startTelemetry, withProducerSpan } from '@smarketing/observability';
 import { outboxEvents, readTopic, waitFor, waitForOutboxDrained } from '@smarketing/testing';
@@ -47,7 +46,6 @@ describe('the outbox relay', () => {
     const started = new OutboxRelay({
       dataSource: bed.ds,
       producer,
-      serde: bed.serde,
       producerName: 'relay-test',
       logger: quietLogger(),
       metrics: testMetrics(),
@@ -111,7 +109,7 @@ describe('the outbox relay', () => {
     expect(producer.sends.flatMap((x) => x.eventIds)).toHaveLength(2);
   });
 
-  it("puts the platform headers from the row's columns on each record, and the writer's trace context", async () => {
+  it("puts the platform headers from the row's records on each record, and the writer's trace context", async () => {
     startTelemetry({ serviceName: 'relay-test' });
     const { commit } = await startRelay({ idleMs: 60_000, lingerMs: 0 }); // commits wake it
     const writer: Record<string, string> = {};
@@ -133,27 +131,37 @@ describe('the outbox relay', () => {
     );
   });
 
-  it('publishes rows of earlier versions (one event each) and batch rows in one id order, as during a rolling upgrade', async () => {
-    const { relay: running } = await startRelay({ idleMs: 60_000, lingerMs: 0 });
-    const quiet = new TransactionRunner(bed.ds, bed.serde); // commits without waking the relay
-    const event = (i: number) => leadErased(i, 'lead-rolling-upgrade'); // one key: one partition
-    const first = await quiet.run(async (tx) => {
-      tx.publish(topic, event(40));
-      tx.publish(topic, event(41));
+  it('publishes whole rows in id order, a round taking rows until they hold batchSize events', async () => {
+    await relay?.stop(); // nothing publishes but the rounds below
+    relay = undefined;
+    producer.sends.length = 0;
+    const quiet = new TransactionRunner(bed.ds, bed.serde);
+    const event = (i: number) => leadErased(i, 'lead-row-order'); // one key: one partition
+    const written: string[] = [];
+    for (const i of [40, 42, 44]) {
+      const { eventIds } = await quiet.run(async (tx) => {
+        tx.publish(topic, event(i));
+        tx.publish(topic, event(i + 1));
+      });
+      written.push(...eventIds);
+    }
+    const rounds = new OutboxRelay({
+      dataSource: bed.ds,
+      producer,
+      producerName: 'relay-test',
+      logger: quietLogger(),
+      metrics: testMetrics(),
+      batchSize: 3,
     });
-    const singleId = randomUUID();
-    await bed.db.query(
-      `INSERT INTO messaging_outbox (topic, message_key, event_id, event_type, headers, value, occurred_at)
-       VALUES ($1, $2, $3, $4, '{}', $5, now())`,
-      [topic.name, event(42).leadId, singleId, topic.eventType, await bed.serde.encode(topic, event(42))],
-    );
-    const last = await quiet.run(async (tx) => tx.publish(topic, event(43)));
-    running.wake();
-    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
 
-    const order = [...first.eventIds, singleId, ...last.eventIds];
-    expect(producer.sends.flatMap((x) => x.eventIds)).toEqual(order);
-    const onTopic = (await readTopic(topic.name)).filter((r) => r.key === 'lead-rolling-upgrade');
-    expect(onTopic.map((r) => r.headers[HEADER.eventId])).toEqual(order);
+    // Three rows of two events: the first round takes two rows (one held fewer than 3 events), sent
+    // in requests of at most 3; the second takes the last row.
+    expect(await rounds.publishOnce()).toBe(4);
+    expect(await rounds.publishOnce()).toBe(2);
+    expect(await rounds.publishOnce()).toBe(0);
+    expect(producer.sends.map((x) => x.eventIds.length)).toEqual([3, 1, 2]);
+    expect(producer.sends.flatMap((x) => x.eventIds)).toEqual(written);
+    const onTopic = (await readTopic(topic.name)).filter((r) => r.key === 'lead-row-order');
+    expect(onTopic.map((r) => r.headers[HEADER.eventId])).toEqual(written);
   });
 });

@@ -58,8 +58,7 @@ export async function waitForOutboxDrained(
   await waitFor(
     async () => {
       const [row] = await db.query<{ n: number }>(
-        `SELECT (SELECT count(*) FROM messaging_outbox_batches WHERE $1::text IS NULL OR $1 = ANY(topics))::int
-              + (SELECT count(*) FROM messaging_outbox WHERE $1::text IS NULL OR topic = $1)::int AS n`,
+        `SELECT count(*)::int AS n FROM messaging_outbox_batches WHERE $1::text IS NULL OR $1 = ANY(topics)`,
         [topic ?? null],
       );
       return row?.n === 0;
@@ -72,19 +71,16 @@ export async function waitForOutboxDrained(
 export type OutboxEvent = { topic: string; key: string; eventId: string; value: Buffer };
 
 /**
- * The events waiting in a database's outbox, oldest first: those of the batch rows (one per
- * transaction, see libs/messaging's OutboxRecord) and any single rows of earlier versions.
+ * The events waiting in a database's outbox, oldest first (one row per transaction, see
+ * libs/messaging's OutboxRecord).
  */
 export async function outboxEvents(db: Pick<TestDatabase, 'query'>): Promise<OutboxEvent[]> {
   const rows = await db.query<{ topic: string; key: string; event_id: string; value: Buffer }>(
-    `SELECT topic, key, event_id, value FROM (
-       SELECT b.id, r."offset" AS position, r.topic, r.key, r."eventId" AS event_id,
-              substring(b.encoded_values FROM r."offset" + 1 FOR r.length) AS value
-       FROM messaging_outbox_batches b,
-            jsonb_to_recordset(b.records::jsonb) AS r(topic text, key text, "eventId" text, "offset" int, length int)
-       UNION ALL
-       SELECT id, 0, topic, message_key, event_id::text, value FROM messaging_outbox WHERE value IS NOT NULL
-     ) e ORDER BY id, position`,
+    `SELECT r.topic, r.key, r."eventId" AS event_id,
+            substring(b.encoded_values FROM r."offset" + 1 FOR r.length) AS value
+     FROM messaging_outbox_batches b,
+          jsonb_to_recordset(b.records::jsonb) AS r(topic text, key text, "eventId" text, "offset" int, length int)
+     ORDER BY b.id, r."offset"`,
   );
   return rows.map((r) => ({ topic: r.topic, key: r.key, eventId: r.event_id, value: r.value }));
 }

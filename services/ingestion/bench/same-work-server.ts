@@ -42,7 +42,6 @@ async function main(): Promise<void> {
   const relay = new OutboxRelay({
     dataSource,
     producer,
-    serde,
     producerName: 'ingestion',
     logger: quiet,
     metrics: messagingMetrics(new Registry()),

@@ -69,7 +69,6 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
     this.relay = new OutboxRelay({
       dataSource,
       producer: this.producer,
-      serde,
       producerName: config.service,
       logger: this.logger,
       metrics,

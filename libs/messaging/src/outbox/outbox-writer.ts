@@ -48,8 +48,7 @@ export type OutboxRecord = {
 /**
  * The headers every record carries (DESIGN: event-id, event-type, occurred-at, producer); the trace
  * context comes on top of them. The CloudEvents names are mapped to, not written (docs/asyncapi.yaml,
- * `x-cloudevents`): each header costs the producer about 2 µs per record in kafkajs, and the
- * five aliases were a fifth of the ingestion service's CPU per event.
+ * `x-cloudevents`): every header costs the producer CPU per record (docs/performance.md).
  */
 export function eventHeaders(e: {
   readonly eventId: string;

@@ -182,7 +182,8 @@ export async function startConsumer(o: {
   readonly dataSource: DataSource;
   readonly handlers: readonly EventHandler[];
   readonly serde: AvroSerde;
-  readonly relayTopics?: readonly TopicDef[];
+  /** Also runs an outbox relay, woken by the consumer's commits. */
+  readonly relay?: boolean;
   readonly maxBatchSize?: number;
 }): Promise<RunningConsumer> {
   const kafka = kafkaAdapter(o.name);
@@ -190,15 +191,13 @@ export async function startConsumer(o: {
   await producer.connect();
   const logger = quietLogger();
   const metrics = testMetrics();
-  const relay = o.relayTopics
+  const relay = o.relay
     ? new OutboxRelay({
         dataSource: o.dataSource,
         producer,
-        serde: o.serde,
         producerName: o.name,
         logger,
         metrics,
-        topics: o.relayTopics,
       })
     : undefined;
   const consumer = new BatchConsumer({
