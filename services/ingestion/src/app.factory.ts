@@ -12,6 +12,8 @@ import { AuthenticateUseCase } from './app/keys/authenticate.use-case';
 import type { Config } from './config';
 import { IngestionModule } from './ingestion.module';
 import { registerCredentialHook } from './infra/http/auth/credential.hook';
+import { registerContentDecoding } from './infra/http/body/content-encoding.hook';
+import { registerJsonBodyParser } from './infra/http/body/json-body.parser';
 import { HttpErrorFilter } from './infra/http/http-error.filter';
 import { httpErrorOf } from './infra/http/http-error.mapper';
 
@@ -22,9 +24,12 @@ export async function createApp(config: Config): Promise<NestFastifyApplication>
   registerHttpObservability(adapter.getInstance(), logger);
   const app = await NestFactory.create<NestFastifyApplication>(IngestionModule.register(config), adapter, {
     logger: new PinoNestLogger(logger),
-    rawBody: true,
+    bodyParser: false, // ours, below
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // Content-Encoding is undone first, so the body limit and the parser see the decoded bytes.
+  registerContentDecoding(fastify, config.BODY_LIMIT_BYTES);
+  registerJsonBodyParser(fastify);
   // Errors raised before a route runs (body parsing, size, rate limit) get the same mapping as route errors.
   fastify.setErrorHandler((error, _request, reply) => {
     const mapped = httpErrorOf(error);

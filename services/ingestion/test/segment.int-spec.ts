@@ -7,7 +7,8 @@ import {
   normalizeDomain,
   normalizeEmail,
 } from '../src/domain';
-import { sourceEventId } from '../src/app/event-ids';
+import { segmentCallKey, sourceEventId } from '../src/app/event-ids';
+import { parseTrackCall } from '../src/app/validation';
 import { startTestApp, type TestApp } from './support/ingestion-app';
 import { eventsSinceSuiteStart } from './support/topic-events';
 
@@ -237,6 +238,37 @@ describe('Segment endpoints on the real stack', () => {
     const events = await eventsOn(TOPICS.touchpointRecorded, { eventIds: [eventIdOf(messageId)] });
     expect(events).toHaveLength(1);
     expect(events[0]?.value.type).toBe('content_download');
+  });
+
+  it('accepts a call without messageId, its key derived from its content, so a retry is still a duplicate', async () => {
+    const call = {
+      anonymousId,
+      event: 'Case Study Downloaded',
+      properties: { asset: `study-${run}.pdf`, pages: 12 },
+      timestamp: '2025-03-02T09:00:00Z',
+    };
+    const first = await t.segment('/v1/track', { ...call, sentAt: '2025-03-02T09:00:01Z' });
+    expect(first.statusCode).toBe(200);
+    expect(JSON.parse(first.body)).toMatchObject({ accepted: 1, duplicates: 0 });
+    // A retry sent later by a hand-written client, its keys in another order, in a batch.
+    const retry = await t.segment('/v1/batch', {
+      sentAt: '2025-03-02T09:05:00Z',
+      batch: [{ type: 'track', ...call, properties: { pages: 12, asset: `study-${run}.pdf` } }],
+    });
+    expect(JSON.parse(retry.body)).toMatchObject({ accepted: 0, duplicates: 1 });
+    const later = await t.segment('/v1/track', { ...call, timestamp: '2025-03-02T10:00:00Z' });
+    expect(JSON.parse(later.body)).toMatchObject({ accepted: 1, duplicates: 0 });
+    await t.drained();
+    const parsed = parseTrackCall(call);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const eventId = sourceEventId('dev', segmentCallKey(parsed.value));
+    const events = await eventsOn(TOPICS.touchpointRecorded, { eventIds: [eventId] });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.value).toMatchObject({
+      touchpointId: eventId,
+      type: 'content_download',
+      occurredAt: Date.parse('2025-03-02T09:00:00Z'),
+    });
   });
 
   it('commits concurrent requests together (group commit) without losing or repeating a call', async () => {

@@ -1,8 +1,11 @@
 import type { ValidationError } from './validation';
 
-/** The input is invalid; `errors` name the offending field paths. Maps to 400. */
+/** The input is invalid; `errors` name the offending field paths (`(root)`: the body itself). Maps to 400. */
 export class InvalidInputError extends Error {
-  constructor(readonly errors: readonly ValidationError[]) {
+  constructor(
+    readonly errors: readonly ValidationError[],
+    readonly summary = 'the request has invalid fields',
+  ) {
     super(`invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
     this.name = 'InvalidInputError';
   }

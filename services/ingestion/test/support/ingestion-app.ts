@@ -27,6 +27,8 @@ export type TestApp = {
     body?: unknown,
     key?: string,
   ): Promise<LightMyRequestResponse>;
+  /** Listens on a free port of 127.0.0.1, for clients that speak real HTTP; returns the base URL. */
+  listen(): Promise<string>;
   /** Waits until the relay published every outbox row. */
   drained(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       }),
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return app.getUrl();
+    },
     drained: () => waitForOutboxDrained(db),
     close: async () => {
       await app.close();

@@ -1,6 +1,6 @@
 import { TOPICS } from '@smarketing/contracts';
 import { anonymousLeadId, deriveLeadId, matchAccount, segmentEventTime } from '../../domain';
-import { derivedEventId, sourceEventId } from '../event-ids';
+import { derivedEventId, segmentCallKey, sourceEventId } from '../event-ids';
 import { IngestionTx } from '../ports/ingestion-tx.port';
 import type { AccountRecord, IdentityKind, LeadPatch, LeadRecord } from '../ports/lead-record';
 import type { GroupCall, SegmentCall } from '../validation';
@@ -34,7 +34,8 @@ const unique = (values: readonly (string | undefined)[]): string[] => [
  * Applies Segment calls in one transaction, set-wise (a handful of statements per transaction, not
  * per call): idempotency, identity resolution, lead upserts and merges, account association, events.
  * Several inputs (concurrent requests, see GroupCommit) can share one transaction: they are applied
- * as if in order, so a messageId sent twice in one group counts as a duplicate of the first.
+ * as if in order, so a call sent twice in one group (same messageId, or same content without one)
+ * counts as a duplicate of the first.
  */
 export class SegmentCallsProcessor {
   async apply(tx: IngestionTx, input: SegmentInput): Promise<SegmentOutcome> {
@@ -46,7 +47,7 @@ export class SegmentCallsProcessor {
     const owners = inputs.map(() => new Set<string>()); // event ids first seen in each input
     inputs.forEach((input, i) => {
       for (const call of input.calls) {
-        const eventId = sourceEventId(input.source, call.messageId);
+        const eventId = sourceEventId(input.source, segmentCallKey(call));
         if (keyed.has(eventId)) continue;
         keyed.set(eventId, {
           call,

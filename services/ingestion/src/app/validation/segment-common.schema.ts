@@ -3,13 +3,13 @@ import { isoDateTime, segmentId } from './common.schema';
 import { segmentContextSchema } from './segment-context.schema';
 
 /**
- * Fields every Segment call carries. `messageId` is required: it is our idempotency key, and
- * Segment's own libraries always send it. Deriving one from a payload hash was rejected because
- * two identical calls without a timestamp (two views of one page) would collapse into one.
+ * Fields every Segment call carries. `messageId` is the idempotency key; Segment's libraries always
+ * send it, hand-written callers often do not, and Segment's API accepts a call without one, so we
+ * do too and derive the key from the call's content (segmentCallKey).
  * `receivedAt` from clients is ignored: the server sets it.
  */
 export const segmentCommonFields = {
-  messageId: segmentId,
+  messageId: segmentId.optional(),
   userId: segmentId.optional(),
   anonymousId: segmentId.optional(),
   timestamp: isoDateTime.optional(),

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { InvalidEventError } from '@smarketing/messaging';
 import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../app/errors';
+import type { ValidationError } from '../../app/validation';
 
 export type HttpError = {
   readonly status: number;
@@ -29,19 +30,20 @@ const reasonOf = (status: number): string =>
     431: 'headers_too_large',
   })[status] ?? 'client_error';
 
+/** The one shape of every 400: a summary, and each problem named by its field path. */
+const invalidInput = (message: string, errors: readonly ValidationError[]): HttpError => ({
+  status: 400,
+  body: { error: 'invalid_input', message, errors },
+  headers: {},
+  server: false,
+});
+
 /**
  * Every error as a response the client can act on. Bad input is a 4xx naming the field; only
  * infrastructure trouble (database, broker) is a 5xx, and then 503 with Retry-After: never a 500.
  */
 export function httpErrorOf(error: unknown): HttpError {
-  if (error instanceof InvalidInputError) {
-    return {
-      status: 400,
-      body: { error: 'invalid_input', message: 'the request has invalid fields', errors: error.errors },
-      headers: {},
-      server: false,
-    };
-  }
+  if (error instanceof InvalidInputError) return invalidInput(error.summary, error.errors);
   if (error instanceof UnauthenticatedError) {
     return {
       status: 401,
@@ -56,16 +58,10 @@ export function httpErrorOf(error: unknown): HttpError {
     return { status: 404, body: { error: 'not_found', message: error.message }, headers: {}, server: false };
   if (error instanceof InvalidEventError) {
     // The mapped event does not fit its schema: the input carried something we cannot represent.
-    return {
-      status: 400,
-      body: {
-        error: 'invalid_input',
-        message: 'the input cannot be represented as an event',
-        errors: error.paths.map((path) => ({ path, message: 'not representable' })),
-      },
-      headers: {},
-      server: false,
-    };
+    return invalidInput(
+      'the input cannot be represented as an event',
+      error.paths.map((path) => ({ path, message: 'not representable' })),
+    );
   }
   const status = error instanceof HttpException ? error.getStatus() : statusCodeOf(error);
   if (status !== undefined && status >= 400 && status < 500) {
@@ -73,6 +69,9 @@ export function httpErrorOf(error: unknown): HttpError {
       error instanceof HttpException
         ? error.message
         : String((error as { message?: unknown }).message ?? reasonOf(status));
+    // A 400 raised by the framework (a Content-Length that does not match the body, say) gets the
+    // envelope of every other 400, naming the body as the problem.
+    if (status === 400) return invalidInput(message, [{ path: '(root)', message }]);
     return { status, body: { error: reasonOf(status), message }, headers: {}, server: false };
   }
   return {

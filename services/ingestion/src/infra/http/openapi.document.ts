@@ -22,12 +22,17 @@ const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
 
 const errorResponses = {
   '400': {
-    description: 'Invalid input; `errors` lists each field path and problem.',
+    description:
+      'Invalid input (including a body that is not JSON or not gzip); `errors` lists each field path (`(root)` for the body itself) and problem.',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   },
   '401': { description: 'Missing, unknown or revoked key, or a bad signature.' },
   '403': { description: 'The key lacks the scope.' },
-  '413': { description: 'Body larger than the limit (500 KB).' },
+  '413': { description: 'Body larger than the limit (500 KB), counted after gzip decompression.' },
+  '415': {
+    description:
+      'A Content-Encoding other than gzip, or (outside the Segment routes) a Content-Type other than application/json.',
+  },
   '429': { description: 'The source exceeded its rate; see Retry-After.' },
   '503': { description: 'Temporarily unavailable (database or broker); retry after Retry-After.' },
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { INTAKE_TOPICS } from '@smarketing/contracts';
 import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
-import { sourceEventId } from '../../app/event-ids';
+import { segmentCallKey, sourceEventId } from '../../app/event-ids';
 import { SegmentCallsProcessor } from '../../app/segment/segment-calls.processor';
 import { parseSegmentInput } from '../../app/segment/segment-input';
 import type { SegmentCall } from '../../app/validation';
@@ -27,14 +27,26 @@ export class SegmentIntakeHandler implements JsonIntakeHandler {
     ) {
       return sourceEventId(SEGMENT_INTAKE_SOURCE, String(messageId));
     }
-    return fallbackEventId(value); // validate() names the problem
+    // Without a messageId, a valid call's key comes from its content, as over HTTP.
+    const call = messageId === undefined ? this.callOf(value) : undefined;
+    return typeof call === 'object'
+      ? sourceEventId(SEGMENT_INTAKE_SOURCE, segmentCallKey(call))
+      : fallbackEventId(value); // validate() names the problem
   }
 
   validate(event: Envelope<unknown>): string | undefined {
+    const call = this.callOf(event.value);
+    return typeof call === 'string' ? call : undefined;
+  }
+
+  /** The validated call (kept for validate and handle), or why it is invalid. */
+  private callOf(value: unknown): SegmentCall | string {
+    const known = this.parsed.get(value as object);
+    if (known !== undefined) return known;
     try {
-      const [call] = parseSegmentInput('any', event.value);
-      if (call) this.parsed.set(event.value as object, call);
-      return undefined;
+      const call = parseSegmentInput('any', value)[0] as SegmentCall;
+      this.parsed.set(value as object, call);
+      return call;
     } catch (error) {
       return reasonOf(error);
     }

@@ -52,6 +52,14 @@ describe('Segment calls', () => {
     });
   });
 
+  it('accepts a call without messageId, as Segment does (the key is then derived from its content)', () => {
+    expect(parseIdentifyCall({ userId: 'u', traits: { plan: 'pro' } })).toEqual({
+      ok: true,
+      value: { type: 'identify', userId: 'u', traits: { plan: 'pro' } },
+    });
+    expect(parseSegmentBatch({ batch: [{ type: 'track', anonymousId: 'a', event: 'e' }] }).ok).toBe(true);
+  });
+
   it('accepts numeric user ids as strings', () => {
     expect(parseIdentifyCall({ messageId: 'm', userId: 42 })).toMatchObject({
       ok: true,
@@ -83,7 +91,6 @@ describe('Segment calls', () => {
 
   it.each<[string, unknown, string, string]>([
     ['no user', { type: 'identify', messageId: 'm' }, 'userId', 'userId or anonymousId is required'],
-    ['no messageId', { type: 'identify', userId: 'u' }, 'messageId', 'is required'],
     ['empty messageId', { type: 'identify', userId: 'u', messageId: '' }, 'messageId', 'must not be empty'],
     ['empty event', track({ event: '  ' }), 'event', 'must not be empty'],
     ['missing event', track({ event: undefined }), 'event', 'is required'],
@@ -146,7 +153,7 @@ describe('Segment calls', () => {
 
   it('reports every problem of a call at once', () => {
     const errors = errorsOf(parseGroupCall({ type: 'group', timestamp: 'soon' }));
-    expect(errors.map((e) => e.path).sort()).toEqual(['groupId', 'messageId', 'timestamp', 'userId']);
+    expect(errors.map((e) => e.path).sort()).toEqual(['groupId', 'timestamp', 'userId']);
   });
 
   it('rejects a single-call body that is not an object at the root', () => {

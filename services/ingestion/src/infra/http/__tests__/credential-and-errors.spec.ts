@@ -23,3 +23,34 @@ describe('errors as responses', () => {
     expect(unknown).toMatchObject({ status: 503, headers: { 'retry-after': '5' } });
   });
 });
+
+describe('the 400 envelope', () => {
+  it('is the same for every 400: invalid fields, a body that is not JSON, and a 400 raised by the framework', () => {
+    const fields = httpErrorOf(new InvalidInputError([{ path: 'event', message: 'must not be empty' }]));
+    expect(fields.body).toEqual({
+      error: 'invalid_input',
+      message: 'the request has invalid fields',
+      errors: [{ path: 'event', message: 'must not be empty' }],
+    });
+    const notJson = httpErrorOf(
+      new InvalidInputError(
+        [{ path: '(root)', message: 'is not valid JSON (x)' }],
+        'the body is not valid JSON',
+      ),
+    );
+    expect(notJson).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_input', message: 'the body is not valid JSON' },
+    });
+    const framework = httpErrorOf(
+      Object.assign(new Error('Request body size did not match Content-Length'), { statusCode: 400 }),
+    );
+    expect(framework).toMatchObject({ status: 400, server: false });
+    expect(framework.body).toEqual({
+      error: 'invalid_input',
+      message: 'Request body size did not match Content-Length',
+      errors: [{ path: '(root)', message: 'Request body size did not match Content-Length' }],
+    });
+    expect(Object.keys(framework.body).sort()).toEqual(Object.keys(fields.body).sort());
+  });
+});
