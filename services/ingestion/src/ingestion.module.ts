@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { MessagingModule } from '@smarketing/messaging';
+import { given, provideAs, provideClass } from '@smarketing/composition';
+import { kafkaHandlers, MessagingModule, TransactionRunner } from '@smarketing/messaging';
 import { ObservabilityModule } from '@smarketing/observability';
 import { PersistenceModule } from '@smarketing/persistence';
 import { DataSource } from 'typeorm';
@@ -32,80 +33,51 @@ import { PgApiKeyStore } from './infra/persistence/pg-api-key.store';
 import { TransactionUnitOfWork } from './infra/persistence/transaction-unit-of-work';
 import { SystemClock } from './infra/system-clock';
 
-/** Plain classes of app/ built by factories, so app/ stays free of Nest decorators. */
-const useCase = <T>(
-  provide: new (...args: never[]) => T,
-  inject: unknown[],
-  build: (...deps: never[]) => T,
-): Provider => ({
-  provide,
-  inject: inject as never[],
-  useFactory: build,
-});
-
 /** The composition root: binds the app's ports to their adapters. */
 @Module({})
 export class IngestionModule {
   static register(config: Config): DynamicModule {
     const ports: Provider[] = [
-      { provide: Clock, useClass: SystemClock },
-      { provide: UnitOfWork, useClass: TransactionUnitOfWork },
-      {
-        provide: ApiKeyStore,
-        inject: [DataSource],
-        useFactory: (db: DataSource) => new PgApiKeyStore(db, config.KEY_CACHE_TTL_MS),
-      },
-      { provide: SegmentCallsProcessor, useValue: new SegmentCallsProcessor() },
-      {
-        provide: IdempotencyRetention,
-        inject: [DataSource],
-        useFactory: (db: DataSource) =>
-          new IdempotencyRetention(db, { retentionDays: config.IDEMPOTENCY_RETENTION_DAYS }),
-      },
-      { provide: CrmFactsProcessor, useValue: new CrmFactsProcessor() },
+      provideAs(Clock, SystemClock),
+      provideAs(UnitOfWork, TransactionUnitOfWork, TransactionRunner),
+      provideAs(ApiKeyStore, PgApiKeyStore, DataSource, given(config.KEY_CACHE_TTL_MS)),
+      provideClass(SegmentCallsProcessor),
+      provideClass(CrmFactsProcessor),
+      provideClass(
+        IdempotencyRetention,
+        DataSource,
+        given({ retentionDays: config.IDEMPOTENCY_RETENTION_DAYS }),
+      ),
     ];
     const useCases: Provider[] = [
-      useCase(
+      provideClass(
         IngestSegmentCallsUseCase,
-        [UnitOfWork, Clock, SegmentCallsProcessor],
-        (u: UnitOfWork, c: Clock, p: SegmentCallsProcessor) =>
-          new IngestSegmentCallsUseCase(u, c, p, {
-            maxEventsPerTransaction: config.WRITE_GROUP_MAX_EVENTS,
-            concurrentTransactions: config.WRITE_GROUP_CONCURRENCY,
-          }),
+        UnitOfWork,
+        Clock,
+        SegmentCallsProcessor,
+        given({
+          maxEventsPerTransaction: config.WRITE_GROUP_MAX_EVENTS,
+          concurrentTransactions: config.WRITE_GROUP_CONCURRENCY,
+        }),
       ),
-      useCase(
-        IngestCrmFactsUseCase,
-        [UnitOfWork, Clock, CrmFactsProcessor],
-        (u: UnitOfWork, c: Clock, p: CrmFactsProcessor) => new IngestCrmFactsUseCase(u, c, p),
-      ),
-      useCase(EraseLeadUseCase, [UnitOfWork, Clock], (u: UnitOfWork, c: Clock) => new EraseLeadUseCase(u, c)),
-      useCase(
+      provideClass(IngestCrmFactsUseCase, UnitOfWork, Clock, CrmFactsProcessor),
+      provideClass(EraseLeadUseCase, UnitOfWork, Clock),
+      provideClass(
         AuthenticateUseCase,
-        [ApiKeyStore],
-        (s: ApiKeyStore) =>
-          new AuthenticateUseCase(
-            s,
-            staticKeys({ adminKey: config.INGESTION_ADMIN_KEY, devWriteKey: config.INGESTION_DEV_WRITE_KEY }),
-          ),
+        ApiKeyStore,
+        given(
+          staticKeys({ adminKey: config.INGESTION_ADMIN_KEY, devWriteKey: config.INGESTION_DEV_WRITE_KEY }),
+        ),
       ),
-      useCase(
-        CreateApiKeyUseCase,
-        [ApiKeyStore, Clock],
-        (s: ApiKeyStore, c: Clock) => new CreateApiKeyUseCase(s, c),
-      ),
-      useCase(ListApiKeysUseCase, [ApiKeyStore], (s: ApiKeyStore) => new ListApiKeysUseCase(s)),
-      useCase(
-        RotateApiKeyUseCase,
-        [ApiKeyStore, Clock],
-        (s: ApiKeyStore, c: Clock) => new RotateApiKeyUseCase(s, c),
-      ),
-      useCase(
-        RevokeApiKeyUseCase,
-        [ApiKeyStore, Clock],
-        (s: ApiKeyStore, c: Clock) => new RevokeApiKeyUseCase(s, c),
-      ),
+      provideClass(CreateApiKeyUseCase, ApiKeyStore, Clock),
+      provideClass(ListApiKeysUseCase, ApiKeyStore),
+      provideClass(RotateApiKeyUseCase, ApiKeyStore, Clock),
+      provideClass(RevokeApiKeyUseCase, ApiKeyStore, Clock),
     ];
+    const handlers = kafkaHandlers([SegmentCallsProcessor, CrmFactsProcessor], (segment, crm) => [
+      new SegmentIntakeHandler(segment),
+      new CrmIntakeHandler(crm),
+    ]);
     return {
       module: IngestionModule,
       imports: [
@@ -124,8 +96,6 @@ export class IngestionModule {
             groupId: config.CONSUMER_GROUP,
             relayLingerMs: config.OUTBOX_RELAY_LINGER_MS,
           },
-          handlers: [SegmentIntakeHandler, CrmIntakeHandler],
-          imports: [ProcessorsModule],
         }),
       ],
       controllers: [
@@ -135,17 +105,7 @@ export class IngestionModule {
         AdminKeysController,
         OpenApiController,
       ],
-      providers: [...ports, ...useCases, { provide: APP_GUARD, useClass: ScopesGuard }],
+      providers: [...ports, ...useCases, handlers, { provide: APP_GUARD, useClass: ScopesGuard }],
     };
   }
 }
-
-/** The processors the Kafka handlers need, visible inside MessagingModule. */
-@Module({
-  providers: [
-    { provide: SegmentCallsProcessor, useValue: new SegmentCallsProcessor() },
-    { provide: CrmFactsProcessor, useValue: new CrmFactsProcessor() },
-  ],
-  exports: [SegmentCallsProcessor, CrmFactsProcessor],
-})
-class ProcessorsModule {}

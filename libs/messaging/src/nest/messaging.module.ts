@@ -6,8 +6,9 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnModuleInit,
-  type Type,
+  type Provider,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   createLogger,
   HealthIndicator,
@@ -40,7 +41,24 @@ export type MessagingConfig = {
 };
 
 export const MESSAGING_CONFIG = Symbol('MESSAGING_CONFIG');
-export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
+
+/**
+ * The service's Kafka handlers: instances its own module builds from its own providers (use cases,
+ * caches), so no side module or global module is needed to reach them. See {@link kafkaHandlers}.
+ */
+export const KAFKA_HANDLERS = Symbol('KAFKA_HANDLERS');
+
+/**
+ * Provides the service's handlers, built from the providers of `inject`:
+ *
+ *   kafkaHandlers([IngestSegmentCallsUseCase], (ingest) => [new SegmentIntakeHandler(ingest)])
+ */
+export function kafkaHandlers<A extends readonly unknown[]>(
+  inject: { [K in keyof A]: abstract new (...args: never[]) => A[K] },
+  build: (...deps: A) => readonly EventHandler[],
+): Provider {
+  return { provide: KAFKA_HANDLERS, inject: inject as unknown as never[], useFactory: build as never };
+}
 
 /**
  * Starts and stops the service's data path: the batch consumer over its handlers, the outbox
@@ -50,21 +68,22 @@ export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
 export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly logger;
   readonly relay: OutboxRelay;
-  readonly consumer: BatchConsumer;
   readonly transactions: TransactionRunner;
   private readonly producer: ProducerPort;
+  private readonly metrics: ReturnType<typeof messagingMetrics>;
+  private batchConsumer?: BatchConsumer;
   private started = false;
 
   constructor(
     @Inject(MESSAGING_CONFIG) private readonly config: MessagingConfig,
-    @Inject(EVENT_HANDLERS) handlers: EventHandler[],
+    private readonly moduleRef: ModuleRef,
     readonly kafka: KafkaPort,
     readonly serde: AvroSerde,
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly health: HealthRegistry,
   ) {
     this.logger = createLogger({ service: config.service }).child({ component: 'messaging' });
-    const metrics = messagingMetrics();
+    const metrics = (this.metrics = messagingMetrics());
     this.producer = kafka.producer();
     this.relay = new OutboxRelay({
       dataSource,
@@ -75,25 +94,40 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
       batchSize: config.relayBatchSize,
       lingerMs: config.relayLingerMs,
     });
-    this.consumer = new BatchConsumer({
-      consumer: config.service,
-      groupId: config.groupId,
-      handlers,
-      kafka,
-      producer: this.producer,
-      serde,
-      dataSource,
-      logger: this.logger,
-      metrics,
-      maxBatchSize: config.maxBatchSize,
-      concurrency: config.concurrency,
-      fromBeginning: config.fromBeginning,
-      onOutboxWritten: () => this.relay.wake(),
-    });
     this.transactions = new TransactionRunner(dataSource, serde, () => this.relay.wake());
   }
 
+  /** The batch consumer over the service's handlers (built once every provider exists). */
+  get consumer(): BatchConsumer {
+    if (!this.batchConsumer) throw new Error('MessagingRuntime.consumer is built in onModuleInit');
+    return this.batchConsumer;
+  }
+
+  private handlers(): EventHandler[] {
+    try {
+      return [...this.moduleRef.get<readonly EventHandler[]>(KAFKA_HANDLERS, { strict: false })];
+    } catch {
+      return []; // a service that consumes nothing provides no handlers
+    }
+  }
+
   onModuleInit(): void {
+    const c = this.config;
+    this.batchConsumer = new BatchConsumer({
+      consumer: c.service,
+      groupId: c.groupId,
+      handlers: this.handlers(),
+      kafka: this.kafka,
+      producer: this.producer,
+      serde: this.serde,
+      dataSource: this.dataSource,
+      logger: this.logger,
+      metrics: this.metrics,
+      maxBatchSize: c.maxBatchSize,
+      concurrency: c.concurrency,
+      fromBeginning: c.fromBeginning,
+      onOutboxWritten: () => this.relay.wake(),
+    });
     const indicator = (name: string, check: () => Promise<HealthCheckResult>): HealthIndicator =>
       new (class extends HealthIndicator {
         readonly name = name;
@@ -129,19 +163,16 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationBootstrap, B
   }
 }
 
-/** Wires libs/messaging into a Nest app: `MessagingModule.forRoot({ config, handlers: [MyHandler] })`. */
+/**
+ * Wires libs/messaging into a Nest app: `MessagingModule.forRoot({ config })` in the service
+ * module's imports, and the handlers among its providers with {@link kafkaHandlers}.
+ */
 @Module({})
 export class MessagingModule {
-  static forRoot(options: {
-    config: MessagingConfig;
-    handlers?: Type<EventHandler>[];
-    imports?: DynamicModule['imports'];
-  }): DynamicModule {
-    const handlers = options.handlers ?? [];
+  static forRoot(options: { config: MessagingConfig }): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: options.imports ?? [],
       providers: [
         { provide: MESSAGING_CONFIG, useValue: options.config },
         {
@@ -156,8 +187,6 @@ export class MessagingModule {
           },
         },
         { provide: AvroSerde, useFactory: () => new AvroSerde(options.config.registryUrl) },
-        ...handlers,
-        { provide: EVENT_HANDLERS, useFactory: (...hs: EventHandler[]) => hs, inject: handlers },
         MessagingRuntime,
         {
           provide: TransactionRunner,

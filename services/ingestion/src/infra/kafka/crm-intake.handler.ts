@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { INTAKE_TOPICS } from '@smarketing/contracts';
 import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
 import { CRM_KINDS, parseCrmFact, type CrmFact, type CrmKind } from '../../app/crm/crm-fact';
@@ -13,7 +12,6 @@ export const CRM_INTAKE_SOURCE = 'kafka-crm';
 type Parsed = { ok: true; fact: CrmFact } | { ok: false; reason: string };
 
 /** intake.crm.v1: `{ "kind": "sales-activity" | "disposition" | "opportunity" | "campaign-cost", ...fields }`. */
-@Injectable()
 export class CrmIntakeHandler implements JsonIntakeHandler {
   readonly topic = INTAKE_TOPICS.crm;
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { INTAKE_TOPICS } from '@smarketing/contracts';
 import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
 import { segmentCallKey, sourceEventId } from '../../app/event-ids';
@@ -12,7 +11,6 @@ import { fallbackEventId, reasonOf, receivedAtOf } from './intake-support';
 export const SEGMENT_INTAKE_SOURCE = 'kafka-segment';
 
 /** intake.segment.v1: one Segment call per record, validated like HTTP; rejects are dead-lettered. */
-@Injectable()
 export class SegmentIntakeHandler implements JsonIntakeHandler {
   readonly topic = INTAKE_TOPICS.segment;
   private readonly parsed = new WeakMap<object, SegmentCall>();

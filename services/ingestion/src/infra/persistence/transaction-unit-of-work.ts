@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@smarketing/messaging';
 import { UnitOfWork, type IngestionTx } from '../../app/ports/ingestion-tx.port';
 import { SqlIngestionTx } from './sql-ingestion-tx';
 
 /** A UnitOfWork on the messaging TransactionRunner: resolves after the outbox rows committed. */
-@Injectable()
 export class TransactionUnitOfWork extends UnitOfWork {
   constructor(private readonly runner: TransactionRunner) {
     super();

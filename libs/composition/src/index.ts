@@ -1,0 +1,1 @@
+export { given, provideAs, provideClass, type Dependency, type Given } from './provide-class';
