@@ -1,19 +1,33 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule } from '@smarketing/messaging';
+import { randomUUID } from 'node:crypto';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { given, provideAs, provideClass } from '@smarketing/composition';
+import { kafkaHandlers, MessagingModule, TransactionRunner } from '@smarketing/messaging';
 import { ObservabilityModule } from '@smarketing/observability';
 import { PersistenceModule } from '@smarketing/persistence';
-import type { Clock } from './app/ports/clock.port';
+import { Clock } from './app/ports/clock.port';
+import { RescoreScheduler } from './app/ports/rescore-scheduler.port';
+import { Transactions } from './app/ports/transactions.port';
+import { CompareScoringModels } from './app/use-cases/compare-scoring-models.use-case';
+import { GetLeadScore } from './app/use-cases/get-lead-score.use-case';
+import { GetModelVersion } from './app/use-cases/get-model-version.use-case';
+import { GetRescoreJob } from './app/use-cases/get-rescore-job.use-case';
+import { ListModels } from './app/use-cases/list-models.use-case';
+import { PublishModel } from './app/use-cases/publish-model.use-case';
+import { RescoreChunk } from './app/use-cases/rescore-chunk.use-case';
+import { RunRescoreJobs } from './app/use-cases/run-rescore-jobs.use-case';
+import { SeedBundledModels } from './app/use-cases/seed-bundled-models.use-case';
 import type { Config } from './config';
 import { ModelSeeder } from './infra/bootstrap/model-seeder';
 import { ApiKeyGuard } from './infra/http/api-key.guard';
 import { ApiKeys } from './infra/http/api-keys';
 import { LeadsController } from './infra/http/leads.controller';
 import { ModelsController } from './infra/http/models.controller';
-import { SCORING_HANDLERS } from './infra/messaging/scoring-handlers';
+import { scoringHandlers } from './infra/messaging/scoring-handlers';
 import { migrations } from './infra/migrations';
-import { ModelCacheModule } from './infra/model-cache.module';
+import { ModelCache } from './infra/persistence/model-cache';
+import { RunnerTransactions } from './infra/persistence/runner-transactions';
+import { RescoreWorker } from './infra/rescore/rescore-worker';
 import { SystemClock } from './infra/system-clock';
-import { useCaseProviders } from './infra/use-case.providers';
 
 export type ScoringModuleOptions = {
   /** Replaces the system clock (publication times, job leases); business rules use event time anyway. */
@@ -24,6 +38,25 @@ export type ScoringModuleOptions = {
 @Module({})
 export class ScoringModule {
   static register(config: Config, options: ScoringModuleOptions = {}): DynamicModule {
+    const ports: Provider[] = [
+      options.clock ? { provide: Clock, useValue: options.clock } : provideAs(Clock, SystemClock),
+      // The parsed-model cache, shared by the Kafka handlers and the HTTP use cases.
+      provideClass(ModelCache),
+      provideAs(Transactions, RunnerTransactions, TransactionRunner, ModelCache),
+      RescoreWorker,
+      { provide: RescoreScheduler, useExisting: RescoreWorker },
+    ];
+    const useCases: Provider[] = [
+      provideClass(RescoreChunk, Transactions, Clock, given(config.RESCORE_CHUNK_SIZE)),
+      provideClass(RunRescoreJobs, Transactions, Clock, RescoreChunk),
+      provideClass(SeedBundledModels, Transactions, Clock),
+      provideClass(PublishModel, Transactions, Clock, RescoreScheduler, given(randomUUID)),
+      provideClass(ListModels, Transactions),
+      provideClass(GetModelVersion, Transactions),
+      provideClass(GetRescoreJob, Transactions),
+      provideClass(GetLeadScore, Transactions),
+      provideClass(CompareScoringModels, Transactions, Clock),
+    ];
     return {
       module: ScoringModule,
       imports: [
@@ -34,7 +67,6 @@ export class ScoringModule {
           migrations,
           poolSize: config.DB_POOL_SIZE,
         }),
-        ModelCacheModule,
         MessagingModule.forRoot({
           config: {
             service: 'scoring',
@@ -45,17 +77,15 @@ export class ScoringModule {
             maxBatchSize: config.CONSUMER_MAX_BATCH_SIZE,
             concurrency: config.CONSUMER_CONCURRENCY,
           },
-          handlers: SCORING_HANDLERS,
         }),
       ],
       controllers: [ModelsController, LeadsController],
       providers: [
+        ...ports,
+        ...useCases,
+        kafkaHandlers([ModelCache], scoringHandlers),
         { provide: ApiKeys, useValue: ApiKeys.fromConfig(config) },
         ApiKeyGuard,
-        ...useCaseProviders({
-          clock: options.clock ?? new SystemClock(),
-          rescoreChunkSize: config.RESCORE_CHUNK_SIZE,
-        }),
         ModelSeeder,
       ],
     };

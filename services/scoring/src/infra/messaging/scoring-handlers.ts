@@ -1,4 +1,3 @@
-import { Inject, Injectable, type Type } from '@nestjs/common';
 import { TOPICS, type EventOf, type TopicDef } from '@smarketing/contracts';
 import type { Envelope, EventHandler, TxContext } from '@smarketing/messaging';
 import type { Incoming, ScoringTx } from '../../app/ports/transactions.port';
@@ -8,42 +7,39 @@ import { EraseLeads } from '../../app/use-cases/erase-leads.use-case';
 import { MergeLeads } from '../../app/use-cases/merge-leads.use-case';
 import { RecordTouchpoints } from '../../app/use-cases/record-touchpoints.use-case';
 import { UpsertProfiles } from '../../app/use-cases/upsert-profiles.use-case';
-import { ModelCache } from '../persistence/model-cache';
+import type { ModelCache } from '../persistence/model-cache';
 import { scoringTx } from '../persistence/scoring-tx';
 
 type BatchUseCase<T extends TopicDef> = {
   execute(events: readonly Incoming<EventOf<T>>[], tx: ScoringTx): Promise<void>;
 };
 
-/** The Nest handler of one topic: runs its use case on each batch, in the batch's transaction. */
-function scoringHandler<T extends TopicDef>(topic: T, useCase: BatchUseCase<T>): Type<EventHandler> {
-  @Injectable()
-  class ScoringHandler implements EventHandler<T> {
-    readonly topic = topic;
+/** The handler of one topic: runs its use case on each batch, in the batch's transaction. */
+export class ScoringHandler<T extends TopicDef> implements EventHandler<T> {
+  constructor(
+    readonly topic: T,
+    private readonly useCase: BatchUseCase<T>,
+    private readonly cache: ModelCache,
+  ) {}
 
-    constructor(@Inject(ModelCache) private readonly cache: ModelCache) {}
-
-    handle(events: readonly Envelope<EventOf<T>>[], tx: TxContext): Promise<void> {
-      return useCase.execute(events, scoringTx(tx, this.cache));
-    }
+  handle(events: readonly Envelope<EventOf<T>>[], tx: TxContext): Promise<void> {
+    return this.useCase.execute(events, scoringTx(tx, this.cache));
   }
-  // A distinct name per topic, for Nest's diagnostics.
-  Object.defineProperty(ScoringHandler, 'name', { value: `ScoringHandler(${topic.name})` });
-  return ScoringHandler as Type<EventHandler>;
 }
 
-/** Every topic scoring consumes. */
-export const SCORING_HANDLERS = [
-  // Profiles: replace the lead's scoring profile and re-score.
-  scoringHandler(TOPICS.leadUpserted, new UpsertProfiles()),
-  // Touchpoints: the hot path (see bench/scoring.bench.ts).
-  scoringHandler(TOPICS.touchpointRecorded, new RecordTouchpoints()),
-  // Sales dispositions: SAL, SQL, recycled, disqualified.
-  scoringHandler(TOPICS.leadDispositioned, new ApplyDispositions()),
-  // CRM opportunities (keyed by opportunity id): opportunity, customer, recycled for each contact lead.
-  scoringHandler(TOPICS.opportunityUpdated, new ApplyOpportunityUpdates()),
-  // Merges: move the merged leads' state into the survivor.
-  scoringHandler(TOPICS.leadsMerged, new MergeLeads()),
-  // GDPR erasure: drop the person's signals, keep a PII-free audit row.
-  scoringHandler(TOPICS.leadErased, new EraseLeads()),
-];
+/** Every topic scoring consumes, each with its use case. */
+export const scoringHandlers = (cache: ModelCache): EventHandler[] =>
+  [
+    // Profiles: replace the lead's scoring profile and re-score.
+    new ScoringHandler(TOPICS.leadUpserted, new UpsertProfiles(), cache),
+    // Touchpoints: the hot path (see bench/scoring.bench.ts).
+    new ScoringHandler(TOPICS.touchpointRecorded, new RecordTouchpoints(), cache),
+    // Sales dispositions: SAL, SQL, recycled, disqualified.
+    new ScoringHandler(TOPICS.leadDispositioned, new ApplyDispositions(), cache),
+    // CRM opportunities (keyed by opportunity id): opportunity, customer, recycled for each contact lead.
+    new ScoringHandler(TOPICS.opportunityUpdated, new ApplyOpportunityUpdates(), cache),
+    // Merges: move the merged leads' state into the survivor.
+    new ScoringHandler(TOPICS.leadsMerged, new MergeLeads(), cache),
+    // GDPR erasure: drop the person's signals, keep a PII-free audit row.
+    new ScoringHandler(TOPICS.leadErased, new EraseLeads(), cache),
+  ] as EventHandler[];
