@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@smarketing/contracts';
-import { disposition, fitLead, opportunity, touchpoint } from './support/events';
+import { disposition, fitLead, leadUpserted, opportunity, touchpoint } from './support/events';
 import { OutputCollector } from './support/output-collector';
 import { EventProducer, READ_KEY, startScoring, type ScoringUnderTest } from './support/scoring-harness';
 
@@ -23,13 +23,13 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
     await scoring?.close();
   });
 
-  const getScore = async (leadId: string) => {
+  const getScore = async (leadId: string, query = '') => {
     const res = await scoring.app
       .getHttpAdapter()
       .getInstance()
       .inject({
         method: 'GET',
-        url: `/v1/leads/${leadId}/score`,
+        url: `/v1/leads/${leadId}/score${query}`,
         headers: { authorization: `Bearer ${READ_KEY}` },
       });
     return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> };
@@ -45,19 +45,26 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
       touchpoint(lead, 'content_download', at(2)),
     ]);
     await producer.send(TOPICS.touchpointRecorded, [touchpoint(lead, 'demo_request', at(3))]);
-    const hot = await out.until(() => out.scoredFor(lead).find((e) => e.band === 'hot'), 'hot score');
+    const hot = await out.until(
+      () => out.scoredFor(lead).find((e) => e.cause === 'touchpoint:demo_request'),
+      'score with the demo request',
+    );
 
+    // The table's points add up: fit 65 is an MQL on its own.
     expect(out.scoredFor(lead).map((e) => [e.total, e.band, e.previousBand])).toEqual([
-      [50, 'nurture', null],
-      [55, 'nurture', 'nurture'],
-      [65, 'mql', 'nurture'],
-      [95, 'hot', 'mql'],
+      [65, 'mql', null],
+      [70, 'mql', 'mql'],
+      [80, 'hot', 'mql'],
+      [110, 'hot', 'hot'],
     ]);
     expect(hot).toMatchObject({
       modelId: 'aligned',
       modelVersion: 1,
-      fit: 50,
+      fit: 65,
       engagement: 45,
+      total: 110,
+      band: 'hot',
+      adjustments: [],
       cause: 'touchpoint:demo_request',
       occurredAt: at(3),
     });
@@ -71,14 +78,78 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
       ]),
     );
     const toMql = await out.until(() => out.lifecycleFor(lead).find((e) => e.to === 'mql'), 'lead -> mql');
-    expect(toMql).toMatchObject({ from: 'lead', causeKind: 'score', cycle: 1, occurredAt: at(2) });
+    expect(toMql).toMatchObject({ from: 'lead', causeKind: 'score', cycle: 1, occurredAt: at(0) });
     expect(toMql.causeDetail).toContain('band mql (score 65, model aligned v1');
     expect(toMql.causeEventId).toEqual(expect.any(String));
 
     const { status, body } = await getScore(lead);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ total: 95, band: 'hot', lifecycle: { stage: 'mql', mqlCycle: 1 } });
+    expect(body).toMatchObject({ total: 110, band: 'hot', lifecycle: { stage: 'mql', mqlCycle: 1 } });
+    // HTTP and the event explain the score with the same fields and values.
+    expect({ firedRules: body.firedRules, adjustments: body.adjustments }).toEqual({
+      firedRules: hot.firedRules,
+      adjustments: hot.adjustments,
+    });
+    expect(body.firedRules).toContainEqual(
+      expect.objectContaining({ ruleId: 'fit-employee-count', group: 'fit', capGroup: 'company' }),
+    );
     expect(out.lifecycleFor(lead)).toHaveLength(1);
+
+    // The guarded model, on demand: its fit cap is the one bound that changed the total.
+    const guarded = await getScore(lead, '?modelId=aligned-guarded');
+    expect(guarded.body).toMatchObject({
+      modelId: 'aligned-guarded',
+      fit: 50,
+      total: 95,
+      adjustments: [
+        {
+          kind: 'cap',
+          group: 'fit',
+          capGroup: null,
+          limit: 50,
+          before: 65,
+          after: 50,
+          detail: 'fit capped at 50 (was 65)',
+        },
+      ],
+    });
+  });
+
+  it('explains a floored free-mail penalty the same way on lead-scored and over HTTP', async () => {
+    const lead = randomUUID();
+    out.watch(lead);
+    await producer.send(TOPICS.leadUpserted, [
+      leadUpserted(lead, at(5), { email: `person-${lead.slice(0, 8)}@gmail.com`, isFreeMail: true }),
+    ]);
+    // Topics have no mutual order: the profile first, so that the demo request is scored with the penalty.
+    await out.until(() => out.scoredFor(lead).length === 1, 'profile score');
+    await producer.send(TOPICS.touchpointRecorded, [touchpoint(lead, 'demo_request', at(6))]);
+    const scored = await out.until(
+      () => out.scoredFor(lead).find((e) => e.cause === 'touchpoint:demo_request'),
+      'score with the demo request',
+    );
+    const floor = {
+      kind: 'floor',
+      group: 'fit',
+      capGroup: null,
+      limit: 0,
+      before: -10,
+      after: 0,
+      detail: 'fit floored at 0 (was -10)',
+    };
+    expect(scored).toMatchObject({ fit: 0, engagement: 30, total: 30, adjustments: [floor] });
+    expect(scored.firedRules).toContainEqual({
+      ruleId: 'fit-free-mail',
+      group: 'fit',
+      capGroup: null,
+      points: -10,
+      detail: expect.any(String),
+    });
+    const { body } = await getScore(lead);
+    expect({ firedRules: body.firedRules, adjustments: body.adjustments }).toEqual({
+      firedRules: scored.firedRules,
+      adjustments: [floor],
+    });
   });
 
   it('follows sales through SAL, SQL, opportunity and customer', async () => {
@@ -136,7 +207,8 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
     // A recycled lead returns as an MQL only on engagement after the recycle.
     await producer.send(TOPICS.leadUpserted, [fitLead(recycled, at(22))]);
     await out.until(() => out.scoredFor(recycled).length === 2, 'recycled lead re-scored');
-    expect(out.scoredFor(recycled)[1]).toMatchObject({ total: 80, band: 'hot' });
+    // Fit 65 + the demo from before the recycle: hot, but fit alone does not bring it back.
+    expect(out.scoredFor(recycled)[1]).toMatchObject({ total: 95, band: 'hot' });
     expect(out.lifecycleFor(recycled)).toHaveLength(1);
     await producer.send(TOPICS.touchpointRecorded, [touchpoint(recycled, 'demo_request', at(23))]);
     const back = await out.until(() => out.lifecycleFor(recycled)[1], 'recycled -> mql');
@@ -171,23 +243,23 @@ describe('scoring: from ingestion events to lead-scored and lifecycle-changed', 
       'merge score',
     );
     expect(merged).toMatchObject({
-      fit: 50,
+      fit: 65,
       engagement: 40,
-      total: 90,
+      total: 105,
       band: 'hot',
-      previousBand: 'nurture',
+      previousBand: 'mql',
     });
     await out.until(() => out.lifecycleFor(survivor).find((e) => e.to === 'mql'), 'survivor mql');
 
     await producer.send(TOPICS.touchpointRecorded, [touchpoint(anonymous, 'page_view', at(33))]);
     const late = await out.until(
-      () => out.scoredFor(survivor).find((e) => e.total === 95),
+      () => out.scoredFor(survivor).find((e) => e.total === 110),
       'late touchpoint lands on the survivor',
     );
     expect(late.cause).toBe('touchpoint:page_view');
     expect(out.scoredFor(anonymous)).toHaveLength(2);
     const { body } = await getScore(anonymous);
-    expect(body).toMatchObject({ mergedInto: survivor, total: 95 });
+    expect(body).toMatchObject({ mergedInto: survivor, total: 110 });
   });
 
   it('erases a lead: signals gone, PII-free audit row kept, score no longer served', async () => {

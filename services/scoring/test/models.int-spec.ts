@@ -48,7 +48,12 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     scoring = await startScoring();
     await Promise.all([producer.connect(), out.start()]);
     out.watch(a, b, c, d);
-    await producer.send(TOPICS.leadUpserted, [fitLead(a, at(0)), fitLead(b, at(0)), fitLead(d, at(0))]);
+    // a: company fit only (50) + a visit = 55, nurture; b: fit 65, mql; c: engagement 40, cold; d: 65 + 30, hot.
+    await producer.send(TOPICS.leadUpserted, [
+      fitLead(a, at(0), { seniority: 'unknown', title: null }),
+      fitLead(b, at(0)),
+      fitLead(d, at(0)),
+    ]);
     await producer.send(TOPICS.touchpointRecorded, [
       touchpoint(a, 'page_view', at(1)),
       touchpoint(c, 'content_download', at(1)),
@@ -56,7 +61,11 @@ describe('scoring models: publication, re-scoring and comparison', () => {
       touchpoint(d, 'demo_request', at(2)),
     ]);
     await out.until(
-      () => out.lifecycleFor(d).length === 1 && out.scoredFor(c).length === 2 && out.scoredFor(a).length >= 2,
+      () =>
+        out.lifecycleFor(d).length === 1 &&
+        out.scoredFor(d).length === 2 &&
+        out.scoredFor(c).length === 2 &&
+        out.scoredFor(a).length >= 2,
       'initial scores',
     );
     await producer.send(TOPICS.leadDispositioned, [
@@ -83,6 +92,7 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     expect(status).toBe(200);
     expect(body.models.map((m: Json) => [m.modelId, m.version, m.isDefault, m.source])).toEqual([
       ['aligned', 1, true, 'bundled'],
+      ['aligned-guarded', 1, false, 'bundled'],
       ['marketing-view', 1, false, 'bundled'],
       ['sales-view', 1, false, 'bundled'],
     ]);
@@ -157,7 +167,7 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     const score = await http('GET', `/v1/leads/${d}/score`, undefined, READ_KEY);
     expect(score.body).toMatchObject({
       modelVersion: 2,
-      total: 80,
+      total: 95,
       band: 'hot',
       lifecycle: { stage: 'sal' },
       outcome: 'accepted',
@@ -175,6 +185,7 @@ describe('scoring models: publication, re-scoring and comparison', () => {
           { modelId: 'aligned', version: 1 },
           { modelId: 'aligned', version: 2 },
           { modelId: 'sales-view' },
+          { modelId: 'aligned-guarded' },
         ],
         at: at(10),
       },
@@ -182,15 +193,18 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.leads).toBe(4);
-    const [v1, v2, sales] = res.body.models;
-    expect(v1.bandCounts).toEqual({ hot: 1, mql: 0, nurture: 2, cold: 1, disqualified: 0 });
-    expect(v2.bandCounts).toEqual({ hot: 1, mql: 1, nurture: 1, cold: 1, disqualified: 0 });
+    const [v1, v2, sales, guarded] = res.body.models;
+    expect(v1.bandCounts).toEqual({ hot: 1, mql: 1, nurture: 1, cold: 1, disqualified: 0 });
+    expect(v2.bandCounts).toEqual({ hot: 1, mql: 2, nurture: 0, cold: 1, disqualified: 0 });
     expect(v2.bandChanges).toEqual([{ leadId: a, from: 'nurture', to: 'mql' }]);
     expect(v2.bandChangeCount).toBe(1);
     expect(v1.conversion.hot).toMatchObject({ leads: 1, withOutcome: 1, accepted: 1, acceptedRate: 1 });
     expect(v1.conversion.cold).toMatchObject({ leads: 1, withOutcome: 1, accepted: 0, acceptedRate: 0 });
-    expect(v1.conversion.nurture).toMatchObject({ leads: 2, withOutcome: 0, acceptedRate: null });
+    expect(v1.conversion.nurture).toMatchObject({ leads: 1, withOutcome: 0, acceptedRate: null });
     expect(Object.values(sales.bandCounts as Record<string, number>).reduce((s, n) => s + n, 0)).toBe(4);
+    // The guarded model on the same leads: b's fit 65 is capped to 50, so b is no MQL there.
+    expect(guarded).toMatchObject({ modelId: 'aligned-guarded', modelVersion: 1 });
+    expect(guarded.bandChanges).toEqual([{ leadId: b, from: 'mql', to: 'nurture' }]);
 
     const one = await http('POST', '/v1/models/compare', { models: [{ modelId: 'aligned' }] }, READ_KEY);
     expect(one.status).toBe(400);

@@ -721,8 +721,22 @@ export const leadScoredSchema = {
           doc: 'A scoring rule that contributed points.',
           fields: [
             { name: 'ruleId', type: 'string', doc: 'Rule id within the model.' },
-            { name: 'group', type: 'string', doc: 'Rule group: fit, engagement or a named group.' },
-            { name: 'points', type: 'double', doc: 'Points contributed after decay and caps.' },
+            {
+              name: 'group',
+              type: 'string',
+              doc: 'Sub-score the rule adds to: fit or engagement; disqualifier for a matching disqualifier.',
+            },
+            {
+              name: 'capGroup',
+              type: ['null', 'string'],
+              default: null,
+              doc: "Named cap group inside the sub-score (the model's caps.groups), e.g. company; null when the rule has none.",
+            },
+            {
+              name: 'points',
+              type: 'double',
+              doc: 'Points the rule earned after decay, before caps (the caps that bit are in adjustments).',
+            },
             {
               name: 'detail',
               type: 'string',
@@ -732,6 +746,49 @@ export const leadScoredSchema = {
         },
       },
       doc: 'The rules that fired.',
+      default: [],
+    },
+    {
+      name: 'adjustments',
+      type: {
+        type: 'array',
+        items: {
+          type: 'record',
+          name: 'ScoreAdjustment',
+          namespace: 'io.smarketing.scoring',
+          doc: "A cap or floor that changed a sum: the fired rules' points plus each adjustment's (after - before) give the total.",
+          fields: [
+            {
+              name: 'kind',
+              type: {
+                type: 'enum',
+                name: 'ScoreAdjustmentKind',
+                symbols: ['cap', 'floor', 'unknown'],
+                default: 'unknown',
+                doc: 'cap: a model cap took points off; floor: a sum below 0 was raised to 0.',
+              },
+              doc: 'Kind of bound.',
+              default: 'unknown',
+            },
+            {
+              name: 'group',
+              type: 'string',
+              doc: 'What was bounded: fit or engagement (a sub-score, or with capGroup a named group inside it) or total.',
+            },
+            {
+              name: 'capGroup',
+              type: ['null', 'string'],
+              default: null,
+              doc: 'Named cap group inside the sub-score, when a group cap bit; null otherwise.',
+            },
+            { name: 'limit', type: 'double', doc: 'The cap, or 0 for a floor.' },
+            { name: 'before', type: 'double', doc: 'The sum before the bound.' },
+            { name: 'after', type: 'double', doc: 'The sum after the bound.' },
+            { name: 'detail', type: 'string', doc: 'Human explanation, e.g. fit capped at 50 (was 75).' },
+          ],
+        },
+      },
+      doc: 'Every cap or floor that changed a sum, in the order applied (group caps, sub-scores, total); empty when the points simply add up.',
       default: [],
     },
     {

@@ -139,9 +139,11 @@ export type DispositionReason = (typeof DISPOSITION_REASON_SYMBOLS)[number];
 export type FiredRule = {
   /** Rule id within the model. */
   readonly ruleId: string;
-  /** Rule group: fit, engagement or a named group. */
+  /** Sub-score the rule adds to: fit or engagement; disqualifier for a matching disqualifier. */
   readonly group: string;
-  /** Points contributed after decay and caps. */
+  /** Named cap group inside the sub-score (the model's caps.groups), e.g. company; null when the rule has none. */
+  readonly capGroup: null | string;
+  /** Points the rule earned after decay, before caps (the caps that bit are in adjustments). */
   readonly points: number;
   /** Human explanation, e.g. 3 pricing page visits within 30 days. */
   readonly detail: string;
@@ -219,6 +221,8 @@ export type LeadScored = {
   readonly previousBand: null | Band;
   /** The rules that fired. */
   readonly firedRules: readonly FiredRule[];
+  /** Every cap or floor that changed a sum, in the order applied (group caps, sub-scores, total); empty when the points simply add up. */
+  readonly adjustments: readonly ScoreAdjustment[];
   /** The disqualifier that forced the band, if any. */
   readonly disqualifiedBy: null | string;
   /** What triggered the rescoring: a touchpoint, a profile change, a model publication, a merge. */
@@ -392,6 +396,29 @@ export type SalesActivityRecorded = {
   /** When it happened (event time), epoch milliseconds UTC. */
   readonly occurredAt: number;
 };
+
+/** A cap or floor that changed a sum: the fired rules' points plus each adjustment's (after - before) give the total. */
+export type ScoreAdjustment = {
+  /** Kind of bound. */
+  readonly kind: ScoreAdjustmentKind;
+  /** What was bounded: fit or engagement (a sub-score, or with capGroup a named group inside it) or total. */
+  readonly group: string;
+  /** Named cap group inside the sub-score, when a group cap bit; null otherwise. */
+  readonly capGroup: null | string;
+  /** The cap, or 0 for a floor. */
+  readonly limit: number;
+  /** The sum before the bound. */
+  readonly before: number;
+  /** The sum after the bound. */
+  readonly after: number;
+  /** Human explanation, e.g. fit capped at 50 (was 75). */
+  readonly detail: string;
+};
+
+/** cap: a model cap took points off; floor: a sum below 0 was raised to 0. */
+export const SCORE_ADJUSTMENT_KIND_SYMBOLS = ['cap', 'floor', 'unknown'] as const;
+/** cap: a model cap took points off; floor: a sum below 0 was raised to 0. */
+export type ScoreAdjustmentKind = (typeof SCORE_ADJUSTMENT_KIND_SYMBOLS)[number];
 
 /** Seniority derived from the job title. */
 export const SENIORITY_SYMBOLS = [

@@ -33,6 +33,11 @@ export type LifecycleCause =
       disqualifiedBy?: string;
       /** The score counted only touchpoints from this moment on (see scoreLead's engagementSince). */
       engagementSince?: number;
+      /**
+       * With engagementSince: whether touchpoints from then on earned engagement points. Fit alone can
+       * reach MQL, so a sales-ready band counted from the recycle on does not show new interest by itself.
+       */
+      engagedSince?: boolean;
     }
   | { kind: 'disposition_accepted' }
   | { kind: 'disposition_rejected'; reason: RejectionReason; note?: string }

@@ -56,10 +56,12 @@ const decideScore = (
       return cause.band === 'disqualified' ? disqualified : 'stay';
     case 'recycled':
       if (cause.band === 'disqualified') return disqualified;
-      // Only engagement after the recycle counts, or the old interest sales just declined would bounce it straight back.
+      // Only engagement after the recycle counts, or the old interest sales just declined would bounce it
+      // straight back; and some must have happened, or a lead sales declined on fit alone would too.
       return isSalesReadyBand(cause.band) &&
         cause.engagementSince !== undefined &&
-        cause.engagementSince >= state.enteredAt
+        cause.engagementSince >= state.enteredAt &&
+        cause.engagedSince === true
         ? { to: 'mql' }
         : 'stay';
     case 'disqualified':

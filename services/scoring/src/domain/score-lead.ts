@@ -1,7 +1,7 @@
 import { bandForTotal } from './band-for-total';
 import { describeCondition } from './describe-condition';
 import { evaluateEngagementRule } from './evaluate-engagement-rule';
-import type { FiredRule, LeadScore } from './lead-score';
+import type { FiredRule, LeadScore, ScoreAdjustment } from './lead-score';
 import type { LeadSignals, Touchpoint } from './lead-signals';
 import { matchesCondition } from './matches-condition';
 import { roundScore } from './round-score';
@@ -11,8 +11,6 @@ export type ScoreLeadOptions = {
   /** Ignore touchpoints before this moment (epoch ms): a recycled lead re-qualifies on new engagement only. */
   engagementSince?: number;
 };
-
-const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
 /** Redelivered touchpoints share an id; keep one, chosen independently of input order. */
 const usableTouchpoints = (touchpoints: readonly Touchpoint[], at: number, since: number): Touchpoint[] => {
@@ -34,8 +32,43 @@ const usableTouchpoints = (touchpoints: readonly Touchpoint[], at: number, since
 
 type Earned = { rule: ScoringRule; points: number };
 
+/**
+ * Bounds a sum and records the bound when it changed what a user sees (the 2-decimal value), so that
+ * the explanation adds up: fired points plus each adjustment's (after - before) give the total.
+ */
+const bounded = (
+  value: number,
+  cap: number | undefined,
+  target: Pick<ScoreAdjustment, 'group' | 'capGroup'>,
+  adjustments: ScoreAdjustment[],
+  floor: boolean,
+): number => {
+  let kind: ScoreAdjustment['kind'];
+  let limit: number;
+  if (cap !== undefined && value > cap) [kind, limit] = ['cap', cap];
+  else if (floor && value < 0) [kind, limit] = ['floor', 0];
+  else return value;
+  const [before, after] = [roundScore(value), roundScore(limit)];
+  if (before === after) return limit;
+  const what = target.capGroup === undefined ? target.group : `${target.group} group ${target.capGroup}`;
+  adjustments.push({
+    kind,
+    ...target,
+    limit,
+    before,
+    after,
+    detail: `${what} ${kind === 'cap' ? 'capped' : 'floored'} at ${limit} (was ${before})`,
+  });
+  return limit;
+};
+
 /** Named groups are capped first, then the sub-score is capped and floored at 0. */
-const subScore = (earned: readonly Earned[], kind: RuleKind, model: ScoringModel): number => {
+const subScore = (
+  earned: readonly Earned[],
+  kind: RuleKind,
+  model: ScoringModel,
+  adjustments: ScoreAdjustment[],
+): number => {
   const ungrouped = earned
     .filter((e) => e.rule.kind === kind && e.rule.group === undefined)
     .reduce((sum, e) => sum + e.points, 0);
@@ -45,9 +78,10 @@ const subScore = (earned: readonly Earned[], kind: RuleKind, model: ScoringModel
     groups.set(e.rule.group, (groups.get(e.rule.group) ?? 0) + e.points);
   }
   let grouped = 0;
+  // Groups are not floored: a group's penalty may offset the sub-score's other points.
   for (const [group, sum] of groups)
-    grouped += Math.min(sum, model.caps.groups[group] ?? Number.POSITIVE_INFINITY);
-  return clamp(ungrouped + grouped, 0, model.caps[kind]);
+    grouped += bounded(sum, model.caps.groups[group], { group: kind, capGroup: group }, adjustments, false);
+  return bounded(ungrouped + grouped, model.caps[kind], { group: kind }, adjustments, true);
 };
 
 /**
@@ -83,6 +117,8 @@ export const scoreLead = (
         points: 0,
         detail: `${d.reason}: ${describeCondition(d.condition, profile)}`,
       })),
+      // A disqualifier is not a bound on a sum: it replaces the score, as its fired rule and disqualifiedBy say.
+      adjustments: [],
       disqualifiedBy: first.reason,
     };
   }
@@ -127,8 +163,19 @@ export const scoreLead = (
   }
 
   // Sub-scores are rounded before the total so that total = fit + engagement whenever no cap bites.
-  const fit = roundScore(subScore(earned, 'fit', model));
-  const engagement = roundScore(subScore(earned, 'engagement', model));
-  const total = roundScore(clamp(fit + engagement, 0, model.caps.total));
-  return { ...base, fit, engagement, total, band: bandForTotal(model.bands, total), firedRules };
+  const adjustments: ScoreAdjustment[] = [];
+  const fit = roundScore(subScore(earned, 'fit', model, adjustments));
+  const engagement = roundScore(subScore(earned, 'engagement', model, adjustments));
+  const total = roundScore(
+    bounded(fit + engagement, model.caps.total, { group: 'total' }, adjustments, true),
+  );
+  return {
+    ...base,
+    fit,
+    engagement,
+    total,
+    band: bandForTotal(model.bands, total),
+    firedRules,
+    adjustments,
+  };
 };

@@ -110,12 +110,14 @@ export const scoringModelSchema: z.ZodType<ScoringModel> = z
     disqualifiers: z.array(
       z.strictObject({ id, reason: text, condition: conditionSchema, doc: z.string().optional() }),
     ),
-    caps: z.strictObject({
-      total: capSchema,
-      fit: capSchema,
-      engagement: capSchema,
-      groups: z.record(id, capSchema).default({}),
-    }),
+    caps: z
+      .strictObject({
+        total: capSchema.optional(),
+        fit: capSchema.optional(),
+        engagement: capSchema.optional(),
+        groups: z.record(id, capSchema).default({}),
+      })
+      .default({ groups: {} }),
     bands: z
       .array(
         z.strictObject({ band: z.enum(SCORE_BANDS), min: z.number().finite().nonnegative('must be >= 0') }),
@@ -172,9 +174,10 @@ export const scoringModelSchema: z.ZodType<ScoringModel> = z
         ['bands', model.bands.length - 1, 'min'],
         'the lowest band must start at 0 so that every total has a band',
       );
+    const totalCap = model.caps.total;
     model.bands.forEach((threshold, i) => {
-      if (threshold.min > model.caps.total)
-        issue(['bands', i, 'min'], `is above caps.total (${model.caps.total}): the band is unreachable`);
+      if (totalCap !== undefined && threshold.min > totalCap)
+        issue(['bands', i, 'min'], `is above caps.total (${totalCap}): the band is unreachable`);
     });
 
     for (const { path, condition } of conditionsOf(model)) {

@@ -75,12 +75,13 @@ export type BandThreshold = { band: ScoreBand; min: number };
 
 /**
  * Caps bound sums, never single rules' explanations: named groups first, then each sub-score
- * (floored at 0), then the total (floored at 0).
+ * (floored at 0), then the total (floored at 0). An absent cap bounds nothing: the agreed table's
+ * points simply add up, and capping is a decision a model states, never a default.
  */
 export type ScoringCaps = {
-  total: number;
-  fit: number;
-  engagement: number;
+  total?: number;
+  fit?: number;
+  engagement?: number;
   groups: Record<string, number>;
 };
 
@@ -96,6 +97,7 @@ export type ScoringModel = {
   competitorDomains: string[];
   rules: ScoringRule[];
   disqualifiers: Disqualifier[];
+  /** Absent in a document: no caps. */
   caps: ScoringCaps;
   bands: BandThreshold[];
 };

@@ -32,7 +32,7 @@ export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpser
   ...over,
 });
 
-/** Fit 50 under the aligned model (company 25+15+10; seniority director 15, capped at 50). */
+/** Fit 65 under the aligned model: company 25 + 15 + 10, director 15 (the table's points add up, no cap). */
 export const fitLead = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted =>
   leadUpserted(leadId, at, {
     employeeCount: 500,

@@ -1,14 +1,8 @@
-import type { FiredRule as WireFiredRule } from '@smarketing/contracts';
-import {
-  scoreLead,
-  type LeadProfile,
-  type LeadScore,
-  type LifecycleCause,
-  type ScoringModel,
-} from '../../domain';
+import { scoreLead, type LeadProfile, type LifecycleCause, type ScoringModel } from '../../domain';
 import type { ScoringEventSink } from '../ports/scoring-event-sink.port';
 import type { LeadRecord } from './lead-record';
 import { applyLifecycleCause } from './lifecycle-step';
+import { explanationOf } from './score-explanation';
 import { toTouchpoints } from './touchpoint-history';
 
 /** What a lead without a profile (a placeholder) is scored on: engagement only. */
@@ -29,14 +23,6 @@ export const signalsOf = (lead: LeadRecord) => ({
   profile: lead.profile ?? EMPTY_PROFILE,
   touchpoints: toTouchpoints(lead.touchpoints),
 });
-
-const wireRules = (score: LeadScore): WireFiredRule[] =>
-  score.firedRules.map((r) => ({
-    ruleId: r.ruleId,
-    group: r.capGroup ?? r.group,
-    points: r.points,
-    detail: r.detail,
-  }));
 
 /**
  * Scores a lead under the default model, emits lead-scored when the total or the band changed, and
@@ -66,7 +52,7 @@ export const rescoreLead = (
       total: score.total,
       band: score.band,
       previousBand: previous?.band ?? null,
-      firedRules: wireRules(score),
+      ...explanationOf(score),
       disqualifiedBy: score.disqualifiedBy ?? null,
       cause: trigger.cause,
       occurredAt,
@@ -80,7 +66,7 @@ export const rescoreLead = (
     kind: 'score_changed',
     band: lifecycleScore.band,
     ...(lifecycleScore.disqualifiedBy === undefined ? {} : { disqualifiedBy: lifecycleScore.disqualifiedBy }),
-    ...(since === undefined ? {} : { engagementSince: since }),
+    ...(since === undefined ? {} : { engagementSince: since, engagedSince: lifecycleScore.engagement > 0 }),
   };
   const detail =
     `band ${lifecycleScore.band} (score ${lifecycleScore.total}, model ${model.id} v${model.version}` +

@@ -1,3 +1,4 @@
+import alignedGuarded from '../../../models/aligned-guarded.v1.json';
 import aligned from '../../../models/aligned.v1.json';
 import marketingView from '../../../models/marketing-view.v1.json';
 import salesView from '../../../models/sales-view.v1.json';
@@ -8,6 +9,7 @@ export const DEFAULT_MODEL_ID = 'aligned';
 
 const BUNDLED: Record<string, unknown> = {
   'aligned.v1.json': aligned,
+  'aligned-guarded.v1.json': alignedGuarded,
   'marketing-view.v1.json': marketingView,
   'sales-view.v1.json': salesView,
 };

@@ -1,4 +1,5 @@
 // Test builders shared by the domain specs (not a spec itself).
+import alignedGuardedJson from '../../../models/aligned-guarded.v1.json';
 import alignedJson from '../../../models/aligned.v1.json';
 import marketingJson from '../../../models/marketing-view.v1.json';
 import salesJson from '../../../models/sales-view.v1.json';
@@ -17,6 +18,7 @@ const load = (document: unknown): ScoringModel => {
   return result.model;
 };
 export const aligned = load(alignedJson);
+export const alignedGuarded = load(alignedGuardedJson);
 export const marketingView = load(marketingJson);
 export const salesView = load(salesJson);
 
@@ -42,7 +44,7 @@ export const signals = (p: Partial<LeadProfile> = {}, touchpoints: Touchpoint[] 
   touchpoints,
 });
 
-/** Fit 50 in every shipped model: 100-1,000 employees, target industry, target region. */
+/** Company fit 50 (45 in the marketing view): 100-1,000 employees, target industry, target region. */
 export const fullCompanyFit: Partial<LeadProfile> = {
   employeeCount: 500,
   industry: 'software',

@@ -1,5 +1,16 @@
 import { compareModels, type ComparedLead } from '../compare-models';
-import { AT, aligned, fullCompanyFit, marketingView, salesView, signals, times, touch } from './builders';
+import {
+  AT,
+  aligned,
+  alignedGuarded,
+  daysBefore,
+  fullCompanyFit,
+  marketingView,
+  salesView,
+  signals,
+  times,
+  touch,
+} from './builders';
 
 const leads: ComparedLead[] = [
   // Fit 50 + content 10: aligned 60 (mql); marketing 45 + 10 = 55 (nurture); sales 50 + 5 = 55 (nurture).
@@ -106,5 +117,27 @@ describe('compareModels', () => {
       outcome: outcome as ComparedLead['outcome'],
     }));
     expect(compareModels([aligned], three, AT)[0]?.conversion.cold.acceptedRate).toBe(0.3333);
+  });
+
+  it('shows on the same leads what the guarded model changes against the table', () => {
+    const vp = signals({ ...fullCompanyFit, seniority: 'c_level_vp' });
+    const [table, guarded] = compareModels(
+      [aligned, alignedGuarded],
+      [
+        // Fit 75: hot by the table, capped to 50 (nurture) by the guarded model.
+        { leadId: 'vp', signals: vp },
+        // Company fit 50 + a 90-day-old demo request: 80 by the table, 50 + 15 (decayed) = 65 guarded.
+        { leadId: 'old-demo', signals: signals(fullCompanyFit, [touch('demo_request', daysBefore(90))]) },
+        // Company fit 50 + a content download today: 60 in both.
+        { leadId: 'reader', signals: signals(fullCompanyFit, [touch('content_download')]) },
+      ],
+      AT,
+    );
+    expect(table).toMatchObject({ modelId: 'aligned', bandCounts: { hot: 2, mql: 1 } });
+    expect(guarded).toMatchObject({ modelId: 'aligned-guarded', bandCounts: { mql: 2, nurture: 1 } });
+    expect(guarded?.bandChanges).toEqual([
+      { leadId: 'vp', from: 'hot', to: 'nurture' },
+      { leadId: 'old-demo', from: 'hot', to: 'mql' },
+    ]);
   });
 });

@@ -34,7 +34,7 @@ const stateOf = (variant: StageVariant): LifecycleState => {
 };
 
 const causes: Record<LifecycleCauseKind, LifecycleCause> = {
-  score_changed: { kind: 'score_changed', band: 'mql', engagementSince: ENTERED },
+  score_changed: { kind: 'score_changed', band: 'mql', engagementSince: ENTERED, engagedSince: true },
   disposition_accepted: { kind: 'disposition_accepted' },
   disposition_rejected: { kind: 'disposition_rejected', reason: 'bad_timing' },
   disposition_qualified: { kind: 'disposition_qualified' },
@@ -237,6 +237,7 @@ describe('lifecycle transition', () => {
         kind: 'score_changed',
         band,
         engagementSince: ENTERED,
+        engagedSince: true,
         ...(band === 'disqualified' ? { disqualifiedBy: 'competitor' } : {}),
       };
       expect(transition(stateOf(variant), cause, NOW).state.stage).toBe(expected);
@@ -287,10 +288,24 @@ describe('lifecycle transition', () => {
       ).toBe('recycled');
     });
 
+    it('keeps a recycled lead recycled when its fit alone is sales-ready, without engagement since the recycle', () => {
+      expect(
+        transition(
+          recycled,
+          { kind: 'score_changed', band: 'mql', engagementSince: recycledAt, engagedSince: false },
+          NOW,
+        ).state.stage,
+      ).toBe('recycled');
+      expect(
+        transition(recycled, { kind: 'score_changed', band: 'hot', engagementSince: recycledAt }, NOW).state
+          .stage,
+      ).toBe('recycled');
+    });
+
     it('returns a recycled lead as MQL in a new cycle when engagement since the recycle reaches MQL', () => {
       const result = transition(
         recycled,
-        { kind: 'score_changed', band: 'mql', engagementSince: recycledAt },
+        { kind: 'score_changed', band: 'mql', engagementSince: recycledAt, engagedSince: true },
         NOW,
       );
       expect(result.state).toMatchObject({ stage: 'mql', mqlCycle: 2, enteredAt: NOW });
@@ -309,7 +324,7 @@ describe('lifecycle transition', () => {
       expect(state).toMatchObject({ stage: 'recycled', reason: 'rejected: no_budget', mqlCycle: 1 });
       state = transition(
         state,
-        { kind: 'score_changed', band: 'mql', engagementSince: AT + 2 },
+        { kind: 'score_changed', band: 'mql', engagementSince: AT + 2, engagedSince: true },
         AT + 3,
       ).state;
       expect(state).toMatchObject({ stage: 'mql', mqlCycle: 2 });
@@ -446,7 +461,7 @@ describe('lifecycle transition', () => {
       expect(
         transition(
           stateOf('recycled'),
-          { kind: 'score_changed', band: 'hot', engagementSince: before },
+          { kind: 'score_changed', band: 'hot', engagementSince: before, engagedSince: true },
           before,
         ).state.stage,
       ).toBe('recycled');

@@ -4,7 +4,17 @@ import { REGIONS, SENIORITIES, TOUCHPOINT_TYPES, type LeadSignals, type Touchpoi
 import { roundScore } from '../round-score';
 import { scoreLead } from '../score-lead';
 import type { ScoringModel } from '../scoring-model';
-import { AT, aligned, marketingView, minimalModelDocument, modelFrom, salesView } from './builders';
+import {
+  AT,
+  aligned,
+  alignedGuarded,
+  marketingView,
+  minimalModelDocument,
+  modelFrom,
+  salesView,
+} from './builders';
+
+const SHIPPED = [aligned, alignedGuarded, marketingView, salesView];
 
 const touchpointType = fc.constantFrom(...TOUCHPOINT_TYPES);
 
@@ -58,8 +68,10 @@ const modelArb = (positiveEngagement: boolean): fc.Arbitrary<ScoringModel> =>
       capEngagement: fc.integer({ min: 0, max: 80 }),
       capTotal: fc.integer({ min: 75, max: 150 }),
       capGroup: fc.integer({ min: 0, max: 40 }),
+      // Caps are a model's choice: each may be absent.
+      capped: fc.record({ fit: fc.boolean(), engagement: fc.boolean(), total: fc.boolean() }),
     })
-    .chain(({ fit, engagement, capFit, capEngagement, capTotal, capGroup }) =>
+    .chain(({ fit, engagement, capFit, capEngagement, capTotal, capGroup, capped }) =>
       fc
         .tuple(
           fc.tuple(...fit.map((_, i) => fitRule(`fit-${i}`))),
@@ -71,16 +83,16 @@ const modelArb = (positiveEngagement: boolean): fc.Arbitrary<ScoringModel> =>
           doc.rules = rules;
           const usesEngA = engagementRules.some((r) => r.group === 'eng-a');
           doc.caps = {
-            total: capTotal,
-            fit: capFit,
-            engagement: capEngagement,
+            ...(capped.total ? { total: capTotal } : {}),
+            ...(capped.fit ? { fit: capFit } : {}),
+            ...(capped.engagement ? { engagement: capEngagement } : {}),
             groups: usesEngA ? { 'eng-a': capGroup } : {},
           };
           return modelFrom(doc);
         }),
     );
 
-const anyModel = fc.oneof(fc.constantFrom(aligned, marketingView, salesView), modelArb(false));
+const anyModel = fc.oneof(fc.constantFrom(...SHIPPED), modelArb(false));
 
 // Decay and window edges live near "now": bias ages and time steps towards hours as well as months.
 const recentMs = fc.integer({ min: 0, max: 7 * DAY_MS });
@@ -119,14 +131,50 @@ describe('scoreLead properties', () => {
     fc.assert(
       fc.property(anyModel, signalsArb(touchpointsArb(400)), (model, lead) => {
         const score = scoreLead(model, lead, AT);
+        const totalCap = model.caps.total ?? Number.POSITIVE_INFINITY;
         expect(score.fit).toBeGreaterThanOrEqual(0);
-        expect(score.fit).toBeLessThanOrEqual(model.caps.fit);
+        expect(score.fit).toBeLessThanOrEqual(model.caps.fit ?? Number.POSITIVE_INFINITY);
         expect(score.engagement).toBeGreaterThanOrEqual(0);
-        expect(score.engagement).toBeLessThanOrEqual(model.caps.engagement);
+        expect(score.engagement).toBeLessThanOrEqual(model.caps.engagement ?? Number.POSITIVE_INFINITY);
         expect(score.total).toBeGreaterThanOrEqual(0);
-        expect(score.total).toBeLessThanOrEqual(model.caps.total);
-        expect(score.total).toBe(roundScore(Math.min(model.caps.total, score.fit + score.engagement)));
+        expect(score.total).toBeLessThanOrEqual(totalCap);
+        expect(score.total).toBe(roundScore(Math.min(totalCap, score.fit + score.engagement)));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('explains the total: fired points plus every adjustment add up to it, and each adjustment bit', () => {
+    fc.assert(
+      fc.property(anyModel, signalsArb(touchpointsArb(400)), (model, lead) => {
+        const score = scoreLead(model, lead, AT);
+        if (score.band === 'disqualified') return;
+        const points = score.firedRules.reduce((sum, r) => sum + r.points, 0);
+        const adjusted = score.adjustments.reduce((sum, a) => sum + (a.after - a.before), 0);
+        // Each shown number is rounded to 2 decimals (and a bound is left out when its bite rounds away).
+        // Up to 7 bounds may round away: 4 groups, 2 sub-scores and the total.
+        const slack = 0.005 * (score.firedRules.length + 2 * score.adjustments.length + 3) + 0.01 * 7;
+        expect(Math.abs(points + adjusted - score.total)).toBeLessThanOrEqual(slack);
+        for (const a of score.adjustments) {
+          expect(a.after).not.toBe(a.before);
+          if (a.kind === 'cap') expect(a.after).toBeLessThan(a.before);
+          else expect([a.before < 0, a.after]).toEqual([true, 0]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never adjusts the table models except to floor a free-mail penalty', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(aligned, marketingView, salesView),
+        signalsArb(touchpointsArb(400)),
+        (model, lead) => {
+          for (const a of scoreLead(model, lead, AT).adjustments)
+            expect([a.kind, a.group, a.before]).toEqual(['floor', 'fit', -10]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -146,7 +194,7 @@ describe('scoreLead properties', () => {
       },
       touchpoints: lead.touchpoints.filter((t) => t.occurredAt <= AT),
     }));
-    const laterModel = fc.oneof(fc.constantFrom(aligned, marketingView, salesView), modelArb(true));
+    const laterModel = fc.oneof(fc.constantFrom(...SHIPPED), modelArb(true));
     fc.assert(
       fc.property(
         laterModel,

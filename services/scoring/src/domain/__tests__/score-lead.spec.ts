@@ -3,6 +3,7 @@ import { scoreLead } from '../score-lead';
 import {
   AT,
   aligned,
+  alignedGuarded,
   daysBefore,
   fullCompanyFit,
   minimalModelDocument,
@@ -24,6 +25,7 @@ describe('scoreLead', () => {
       total: 0,
       band: 'cold',
       firedRules: [],
+      adjustments: [],
     });
   });
 
@@ -43,6 +45,11 @@ describe('scoreLead', () => {
     expect(
       scoreLead(aligned, threeInWindow, AT).firedRules.find((r) => r.ruleId === 'engagement-pricing-page')
         ?.detail,
+    ).toBe('3 pricing page visits within 30 days');
+    expect(
+      scoreLead(alignedGuarded, threeInWindow, AT).firedRules.find(
+        (r) => r.ruleId === 'engagement-pricing-page',
+      )?.detail,
     ).toBe('3 pricing page visits within 30 days (half-life 90 days)');
     const thirdTooOld = signals({}, [
       ...times(2, 'pricing_page_view', AT),
@@ -58,7 +65,7 @@ describe('scoreLead', () => {
       touch('pricing_page_view', AT),
     ]);
     // The oldest view is outside the 30-day window: only 2 count.
-    expect(firedPoints(scoreLead(aligned, lead, AT), 'engagement-pricing-page')).toBeUndefined();
+    expect(firedPoints(scoreLead(alignedGuarded, lead, AT), 'engagement-pricing-page')).toBeUndefined();
     const inWindow = signals({}, [
       touch('pricing_page_view', daysBefore(20)),
       touch('pricing_page_view', daysBefore(10)),
@@ -66,15 +73,15 @@ describe('scoreLead', () => {
       touch('pricing_page_view', daysBefore(25)),
     ]);
     // The 3rd most recent is 20 days old: 20 * 0.5^(20/90).
-    expect(firedPoints(scoreLead(aligned, inWindow, AT), 'engagement-pricing-page')).toBe(
+    expect(firedPoints(scoreLead(alignedGuarded, inWindow, AT), 'engagement-pricing-page')).toBe(
       Math.round(20 * Math.pow(0.5, 20 / 90) * 100) / 100,
     );
   });
 
   it('halves engagement points after one half-life, computed at the evaluation time', () => {
     const lead = signals({}, [touch('demo_request', daysBefore(90))]);
-    expect(scoreLead(aligned, lead, AT).engagement).toBe(15);
-    expect(scoreLead(aligned, lead, AT + 90 * DAY_MS).engagement).toBe(7.5);
+    expect(scoreLead(alignedGuarded, lead, AT).engagement).toBe(15);
+    expect(scoreLead(alignedGuarded, lead, AT + 90 * DAY_MS).engagement).toBe(7.5);
   });
 
   it('ages a once-rule from its most recent qualifying touchpoint', () => {
@@ -82,7 +89,7 @@ describe('scoreLead', () => {
       touch('content_download', daysBefore(180)),
       touch('content_download', daysBefore(90)),
     ]);
-    expect(scoreLead(aligned, lead, AT).engagement).toBe(5);
+    expect(scoreLead(alignedGuarded, lead, AT).engagement).toBe(5);
   });
 
   it('awards per-occurrence rules for every qualifying touchpoint once the threshold is met, each aged on its own', () => {
@@ -142,6 +149,18 @@ describe('scoreLead', () => {
     const score = scoreLead(model, signals({}, [...times(5, 'email_click'), touch('demo_request')]), AT);
     expect(firedPoints(score, 'clicks')).toBe(20);
     expect(score.engagement).toBe(40);
+    expect(score.adjustments).toEqual([
+      {
+        kind: 'cap',
+        group: 'engagement',
+        capGroup: 'email',
+        limit: 10,
+        before: 20,
+        after: 10,
+        detail: 'engagement group email capped at 10 (was 20)',
+      },
+    ]);
+    // 10 (the capped group) + 30 reaches the engagement cap without exceeding it: nothing more to list.
     expect(scoreLead(model, signals({}, times(5, 'email_click')), AT).engagement).toBe(10);
   });
 
@@ -165,9 +184,15 @@ describe('scoreLead', () => {
       { id: 'visit', kind: 'engagement', name: 'visits', points: 5, touchpointTypes: ['page_view'] },
     ];
     const model = modelFrom(doc);
-    expect(
-      scoreLead(model, signals({ employeeCount: 50, region: 'APAC' }, [touch('page_view')]), AT),
-    ).toMatchObject({ fit: 0, engagement: 5, total: 5 });
+    const penalised = scoreLead(
+      model,
+      signals({ employeeCount: 50, region: 'APAC' }, [touch('page_view')]),
+      AT,
+    );
+    expect(penalised).toMatchObject({ fit: 0, engagement: 5, total: 5 });
+    expect(penalised.adjustments).toEqual([
+      { kind: 'floor', group: 'fit', limit: 0, before: -15, after: 0, detail: 'fit floored at 0 (was -15)' },
+    ]);
     expect(scoreLead(model, signals({ employeeCount: 50, region: 'NA' }), AT)).toMatchObject({
       fit: 10,
       total: 10,
@@ -179,8 +204,58 @@ describe('scoreLead', () => {
     doc.caps = { total: 12, fit: 60, engagement: 60, groups: {} };
     doc.bands = [{ band: 'cold', min: 0 }];
     expect(scoreLead(modelFrom(doc), signals({ employeeCount: 50 }, [touch('page_view')]), AT)).toMatchObject(
-      { fit: 10, engagement: 5, total: 12 },
+      {
+        fit: 10,
+        engagement: 5,
+        total: 12,
+        adjustments: [
+          {
+            kind: 'cap',
+            group: 'total',
+            limit: 12,
+            before: 15,
+            after: 12,
+            detail: 'total capped at 12 (was 15)',
+          },
+        ],
+      },
     );
+  });
+
+  it('adds the points up when the model has no caps', () => {
+    const doc = minimalModelDocument();
+    delete doc.caps;
+    doc.rules = [
+      {
+        id: 'fit-size',
+        kind: 'fit',
+        name: 'size',
+        points: 90,
+        condition: { kind: 'employee_count', min: 10 },
+      },
+      { id: 'visit', kind: 'engagement', name: 'visits', points: 70, touchpointTypes: ['page_view'] },
+    ];
+    const model = modelFrom(doc);
+    expect(model.caps).toEqual({ groups: {} });
+    expect(scoreLead(model, signals({ employeeCount: 50 }, [touch('page_view')]), AT)).toMatchObject({
+      fit: 90,
+      engagement: 70,
+      total: 160,
+      band: 'hot',
+      adjustments: [],
+    });
+  });
+
+  it('does not list a cap whose bite is invisible at 2 decimals', () => {
+    const doc = minimalModelDocument();
+    doc.caps = { engagement: 9.999, groups: {} };
+    doc.rules = [
+      { id: 'visit', kind: 'engagement', name: 'visits', points: 10, touchpointTypes: ['page_view'] },
+    ];
+    expect(scoreLead(modelFrom(doc), signals({}, [touch('page_view')]), AT)).toMatchObject({
+      engagement: 10,
+      adjustments: [],
+    });
   });
 
   it('does not match unknown profile values', () => {

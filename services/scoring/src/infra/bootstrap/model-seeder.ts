@@ -9,8 +9,15 @@ export class ModelSeeder implements OnModuleInit {
   constructor(@Inject(SeedBundledModels) private readonly seed: SeedBundledModels) {}
 
   async onModuleInit(): Promise<void> {
-    const { inserted } = await this.seed.execute(loadBundledModels());
-    if (inserted.length)
-      createLogger({ service: 'scoring' }).info({ inserted }, 'bundled scoring models published');
+    const { inserted, differing } = await this.seed.execute(loadBundledModels());
+    const logger = createLogger({ service: 'scoring' });
+    if (inserted.length) logger.info({ inserted }, 'bundled scoring models published');
+    if (differing.length)
+      logger.warn(
+        { differing },
+        'stored scoring model versions differ from the files in services/scoring/models and keep scoring ' +
+          '(published versions are immutable): publish a new version, or recreate the database of a ' +
+          'development stack seeded before the files changed',
+      );
   }
 }

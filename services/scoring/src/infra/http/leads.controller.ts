@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import { explanationOf } from '../../app/lead/score-explanation';
 import { GetLeadScore } from '../../app/use-cases/get-lead-score.use-case';
 import { ApiKeyGuard, RequireScope } from './api-key.guard';
 import { leadScoreParams, leadScoreQuery } from './request-schemas';
@@ -39,7 +40,8 @@ export class LeadsController {
       total: score.total,
       band: score.band,
       disqualifiedBy: score.disqualifiedBy ?? null,
-      firedRules: score.firedRules,
+      // The same explanation, field for field, as the lead-scored event.
+      ...explanationOf(score),
       lifecycle: {
         stage: lifecycle.stage,
         enteredAt: lifecycle.enteredAt,
