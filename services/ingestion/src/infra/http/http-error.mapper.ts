@@ -74,6 +74,15 @@ export function httpErrorOf(error: unknown): HttpError {
     if (status === 400) return invalidInput(message, [{ path: '(root)', message }]);
     return { status, body: { error: reasonOf(status), message }, headers: {}, server: false };
   }
+  // A 5xx a route answers on purpose (the readiness probe's 503 with its report) goes out as it is,
+  // and is no server-side failure to log.
+  if (error instanceof HttpException)
+    return {
+      status: error.getStatus(),
+      body: error.getResponse() as Record<string, unknown>,
+      headers: {},
+      server: false,
+    };
   return {
     status: 503,
     body: { error: 'unavailable', message: 'the service cannot accept events right now; retry later' },

@@ -1,3 +1,4 @@
+import { ServiceUnavailableException } from '@nestjs/common';
 import { credentialOf } from '../auth/credential.parser';
 import { httpErrorOf } from '../http-error.mapper';
 import { InvalidInputError } from '../../../app/errors';
@@ -21,6 +22,16 @@ describe('errors as responses', () => {
     expect(httpErrorOf(Object.assign(new Error('too large'), { statusCode: 413 })).status).toBe(413);
     const unknown = httpErrorOf(new Error('connection terminated'));
     expect(unknown).toMatchObject({ status: 503, headers: { 'retry-after': '5' } });
+  });
+
+  it("sends a route's deliberate 503 (the readiness report) as it is, without logging it as a failure", () => {
+    const report = { status: 'unavailable', checks: { kafka: { ok: false } } };
+    expect(httpErrorOf(new ServiceUnavailableException(report))).toEqual({
+      status: 503,
+      body: report,
+      headers: {},
+      server: false,
+    });
   });
 });
 
