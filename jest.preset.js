@@ -5,7 +5,7 @@ const fs = require('node:fs');
 
 const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 const moduleNameMapper = {
-  '^@smarketing/(composition|config|contracts|messaging|persistence|observability|testing)$': path.join(
+  '^@smarketing/(composition|config|contracts|http|messaging|persistence|observability|testing)$': path.join(
     __dirname,
     'libs/$1/src/index.ts',
   ),

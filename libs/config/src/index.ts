@@ -32,6 +32,11 @@ export function platformEnv(o: { readonly service: string; readonly port: number
     OUTBOX_RELAY_LINGER_MS: z.coerce.number().int().min(0).max(1_000).default(100),
     DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * The platform's API keys, the same in every service: comma-separated `<scope>[+<scope>…]:<key>`
+     * entries. libs/http parses, hashes and verifies them at start-up (its README has the format).
+     */
+    API_KEYS: z.string().default(''),
   };
 }
 

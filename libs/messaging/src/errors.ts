@@ -36,3 +36,27 @@ export class StoppingError extends Error {
     this.name = 'StoppingError';
   }
 }
+
+/**
+ * The infrastructure behind the messaging ports. The database is not here: its errors reach the
+ * consumer through handlers' own SQL and stay pg's (libs/persistence classifies them).
+ */
+export type Dependency = 'broker' | 'registry';
+
+/**
+ * A dependency could not do the work now (unreachable, restarting, overloaded) and the same work
+ * can succeed later unchanged. The adapters (Kafka, schema registry) throw it, deciding by the
+ * client's error types and codes, with what the client threw as `cause`; the consumer and the relay
+ * retry it in place, without bound.
+ */
+export class DependencyUnavailableError extends Error {
+  constructor(
+    readonly dependency: Dependency,
+    cause: unknown,
+  ) {
+    super(`${dependency} unavailable: ${String((cause as { message?: unknown } | null)?.message ?? cause)}`, {
+      cause,
+    });
+    this.name = 'DependencyUnavailableError';
+  }
+}

@@ -1,33 +1,14 @@
 import { backOff } from 'exponential-backoff';
-import { isTransientDbError } from '@smarketing/persistence';
 import { StoppingError } from './errors';
+import { classifyFailure } from './failure';
 
-/** Broker-side failures that go away when the broker comes back. */
-export function isTransientKafkaError(error: unknown): boolean {
-  const e = error as { name?: unknown; retriable?: unknown; message?: unknown };
-  if (e?.retriable === true) return true;
-  const name = typeof e?.name === 'string' ? e.name : '';
-  return (
-    /KafkaJS(Connection|RequestTimeout|NumberOfRetriesExceeded|NotImplemented|Broker|LockTimeout|ServerDoesNotSupportApiKey|Protocol)Error|KafkaJSNonRetriableError/.test(
-      name,
-    ) && !/does not host this topic-partition/.test(String(e?.message ?? ''))
-  );
-}
-
-export function isTransient(error: unknown): boolean {
-  if (error instanceof StoppingError) return false;
-  const e = error as { code?: string; message?: string; status?: number };
-  if (isTransientDbError(error) || isTransientKafkaError(error)) return true;
-  // Registry or network unavailable (fetch/undici and mappersmith errors).
-  if (typeof e?.status === 'number' && (e.status >= 500 || e.status === 429)) return true;
-  return /fetch failed|socket hang up|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network timeout|Timeout|UND_ERR/i.test(
-    String(e?.message ?? e?.code ?? ''),
-  );
-}
+/** Retries of work that timed out (`timeout` failures) before `retryTransient` gives up. */
+export const TIMEOUT_RETRIES = 3;
 
 /**
  * Retries `fn` in place while it fails transiently, with exponential backoff and full jitter
- * (never a hot loop), until it succeeds, fails permanently, or `isActive()` turns false.
+ * (never a hot loop): without bound for `transient` failures, at most `maxTimeoutRetries` times for
+ * `timeout` ones; it gives up at once on anything else, and when `isActive()` turns false.
  */
 export async function retryTransient<T>(
   fn: () => Promise<T>,
@@ -35,8 +16,12 @@ export async function retryTransient<T>(
     isActive: () => boolean;
     onRetry?: (error: unknown, attempt: number) => void | Promise<void>;
     maxDelayMs?: number;
+    /** Default TIMEOUT_RETRIES. */
+    maxTimeoutRetries?: number;
   },
 ): Promise<T> {
+  const maxTimeoutRetries = opts.maxTimeoutRetries ?? TIMEOUT_RETRIES;
+  let timeouts = 0;
   return backOff(
     async () => {
       if (!opts.isActive()) throw new StoppingError();
@@ -50,7 +35,17 @@ export async function retryTransient<T>(
       jitter: 'full',
       delayFirstAttempt: false,
       retry: async (error: unknown, attempt: number) => {
-        if (!opts.isActive() || !isTransient(error)) return false;
+        if (error instanceof StoppingError || !opts.isActive()) return false;
+        switch (classifyFailure(error)) {
+          case 'transient':
+            break;
+          case 'timeout':
+            if (++timeouts > maxTimeoutRetries) return false;
+            break;
+          case 'permanent':
+          case 'bug':
+            return false;
+        }
         await opts.onRetry?.(error, attempt);
         return opts.isActive();
       },

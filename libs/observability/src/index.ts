@@ -30,5 +30,5 @@ export { HealthController } from './health.controller';
 export { MetricsController } from './metrics.controller';
 export { ObservabilityModule } from './observability.module';
 export { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './observability-options';
-export { PUBLIC_ROUTES, isPublicRoute, type PublicRoute } from './public-routes';
+export { PUBLIC_ROUTES, PUBLIC_ROUTE_METADATA, isPublicRoute, type PublicRoute } from './public-routes';
 export { registerHttpObservability, type FastifyHookTarget } from './http-observability';

@@ -1,7 +1,7 @@
 /**
- * The only HTTP routes that need no credential: probes and the Prometheus scrape. Auth guards skip
- * exactly these paths (compare against the path without its query string). Keep them out of any
- * global route prefix (`app.setGlobalPrefix('api', { exclude: [...PUBLIC_ROUTES] })`).
+ * The routes this lib serves: probes and the Prometheus scrape. They are public (they carry
+ * {@link PUBLIC_ROUTE_METADATA}); the access log writes them at debug. Keep them out of any global
+ * route prefix (`app.setGlobalPrefix('api', { exclude: [...PUBLIC_ROUTES] })`).
  */
 export const PUBLIC_ROUTES = ['/health/live', '/health/ready', '/metrics'] as const;
 
@@ -13,3 +13,10 @@ export function isPublicRoute(url: string): boolean {
   const path = url.split('?', 1)[0] ?? url;
   return (PUBLIC_ROUTES as readonly string[]).includes(path);
 }
+
+/**
+ * Route metadata (Nest `SetMetadata`) marking a route that needs no credential. libs/http's
+ * `@Public()` sets it and its guard reads it; it lives here so this lib's probe controllers can
+ * carry it without depending on libs/http.
+ */
+export const PUBLIC_ROUTE_METADATA = 'smarketing:public-route';

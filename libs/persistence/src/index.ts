@@ -1,6 +1,6 @@
 export * from './data-source';
 export * from './migrate';
-export * from './transient-error';
+export * from './db-error';
 export { MessagingBaseline1763800000000 } from './migrations/1763800000000-messaging-baseline';
 import { MessagingBaseline1763800000000 } from './migrations/1763800000000-messaging-baseline';
 

@@ -1,7 +1,8 @@
 // Seeded generator of realistic marketing and sales traffic, posted through the public HTTP API.
 //   npm run -w @smarketing/ingestion sample -- --url http://127.0.0.1:3001 --write-key <key> --api-key <key> \
 //     [--seed 42] [--run <tag>] [--leads 50] [--rate 20] [--duration 60 | --duration 0 | --once]
-// Keys default to INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY from the environment.
+// Keys default to INGESTION_DEV_WRITE_KEY and to SAMPLE_API_KEY, else the first API_KEYS entry with
+// the ingest scope (the local platform's keys, set by ./smarketing).
 // --duration 0 runs until stopped; without --duration it sends one cohort (--once).
 // The seed fixes what happens; --run tags the ids (leads, messageIds, CRM ids), a fresh tag per
 // run by default, so a second run is new traffic rather than duplicates the service drops.
@@ -20,16 +21,29 @@ type Args = {
   once: boolean;
 };
 
+/** The key of the first `<scope>[+<scope>…]:<key>` entry of API_KEYS that has the ingest scope. */
+const ingestKeyOf = (apiKeys: string | undefined): string | undefined =>
+  (apiKeys ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .find((entry) =>
+      entry
+        .slice(0, Math.max(entry.indexOf(':'), 0))
+        .split('+')
+        .includes('ingest'),
+    )
+    ?.replace(/^[^:]*:/, '');
+
 function parseArgs(argv: readonly string[]): Args {
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const writeKey = value('write-key') ?? process.env.INGESTION_DEV_WRITE_KEY;
-  const apiKey = value('api-key') ?? process.env.INGESTION_ADMIN_KEY;
+  const apiKey = value('api-key') ?? process.env.SAMPLE_API_KEY ?? ingestKeyOf(process.env.API_KEYS);
   if (!writeKey || !apiKey)
     throw new Error(
-      '--write-key and --api-key (or INGESTION_DEV_WRITE_KEY and INGESTION_ADMIN_KEY) are required',
+      '--write-key and --api-key (or INGESTION_DEV_WRITE_KEY, and SAMPLE_API_KEY or an API_KEYS entry with ingest) are required',
     );
   return {
     url: (value('url') ?? 'http://127.0.0.1:3001').replace(/\/$/, ''),

@@ -4,8 +4,6 @@ import { z } from 'zod';
 /** The only reader of process.env in this service: validated once at start-up, typed everywhere else. */
 const schema = z.object({
   ...platformEnv({ service: 'ingestion', port: 3001 }),
-  /** Bootstrap admin key (scopes admin, ingest, read); hashed at start-up, never stored. At least 32 characters. */
-  INGESTION_ADMIN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Optional dev write key for the source `dev` (Segment Basic-auth username); hashed at start-up. */
   INGESTION_DEV_WRITE_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Requests per source per window before 429 (a key may set its own limit). */

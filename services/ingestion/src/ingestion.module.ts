@@ -1,5 +1,4 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { given, provideAs, provideClass } from '@smarketing/composition';
 import { kafkaHandlers, MessagingModule, TransactionRunner } from '@smarketing/messaging';
 import { ObservabilityModule } from '@smarketing/observability';
@@ -20,10 +19,9 @@ import { IngestSegmentCallsUseCase } from './app/segment/ingest-segment-calls.us
 import { SegmentCallsProcessor } from './app/segment/segment-calls.processor';
 import type { Config } from './config';
 import { AdminKeysController } from './infra/http/admin-keys.controller';
-import { ScopesGuard } from './infra/http/auth/scopes.guard';
+import { SourceKeyVerifier } from './infra/http/auth/source-key.verifier';
 import { CrmController } from './infra/http/crm.controller';
 import { ErasureController } from './infra/http/erasure.controller';
-import { OpenApiController } from './infra/http/openapi.controller';
 import { SegmentController } from './infra/http/segment.controller';
 import { CrmIntakeHandler } from './infra/kafka/crm-intake.handler';
 import { SegmentIntakeHandler } from './infra/kafka/segment-intake.handler';
@@ -65,10 +63,9 @@ export class IngestionModule {
       provideClass(
         AuthenticateUseCase,
         ApiKeyStore,
-        given(
-          staticKeys({ adminKey: config.INGESTION_ADMIN_KEY, devWriteKey: config.INGESTION_DEV_WRITE_KEY }),
-        ),
+        given(staticKeys({ devWriteKey: config.INGESTION_DEV_WRITE_KEY })),
       ),
+      provideClass(SourceKeyVerifier, AuthenticateUseCase),
       provideClass(CreateApiKeyUseCase, ApiKeyStore, Clock),
       provideClass(ListApiKeysUseCase, ApiKeyStore),
       provideClass(RotateApiKeyUseCase, ApiKeyStore, Clock),
@@ -98,14 +95,8 @@ export class IngestionModule {
           },
         }),
       ],
-      controllers: [
-        SegmentController,
-        CrmController,
-        ErasureController,
-        AdminKeysController,
-        OpenApiController,
-      ],
-      providers: [...ports, ...useCases, handlers, { provide: APP_GUARD, useClass: ScopesGuard }],
+      controllers: [SegmentController, CrmController, ErasureController, AdminKeysController],
+      providers: [...ports, ...useCases, handlers],
     };
   }
 }

@@ -12,7 +12,7 @@ const leadIdOf = (email: string): string => {
   if (!n.ok) throw new Error(email);
   return deriveLeadId(n.email);
 };
-/** The event id the service gives a fact from the bootstrap admin key (source "admin"). */
+/** The event id the service gives a fact from a platform key (API_KEYS: source "admin"). */
 const eventIdOf = (kind: CrmKind, body: unknown): string => {
   const parsed = parseCrmFact(kind, body);
   if (!parsed.ok) throw new Error('invalid');
@@ -172,6 +172,19 @@ describe('CRM endpoints on the real stack', () => {
       expect.arrayContaining(['/v1/batch', '/v1/crm/opportunities', '/v1/leads/{leadId}', '/v1/admin/keys']),
     );
     expect(doc.components.schemas.Disposition.properties.reason.enum).toContain('no_budget');
-    expect((await t.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(401);
+    expect(doc.paths['/v1/crm/dispositions'].post.requestBody.content['application/json'].schema).toEqual({
+      anyOf: [
+        { $ref: '#/components/schemas/Disposition' },
+        { type: 'array', maxItems: 500, items: { $ref: '#/components/schemas/Disposition' } },
+      ],
+    });
+    expect(doc.paths['/v1/leads/{leadId}'].delete.security).toEqual([
+      { bearer: ['admin'] },
+      { basic: ['admin'] },
+    ]);
+    // The document is public, like the probes.
+    const anonymous = await t.inject({ method: 'GET', url: '/openapi.json' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(JSON.parse(anonymous.body)).toEqual(doc);
   });
 });

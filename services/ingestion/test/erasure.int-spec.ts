@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@smarketing/contracts';
+import { apiKeyIdOf } from '@smarketing/http';
 import { anonymousLeadId, deriveLeadId, normalizeEmail } from '../src/domain';
 import { startTestApp, type TestApp } from './support/ingestion-app';
 import { eventsSinceSuiteStart } from './support/topic-events';
@@ -70,7 +71,7 @@ describe('erasure on the real stack', () => {
       `SELECT * FROM ingestion_erasures WHERE erasure_id = $1`,
       [receipt.erasureId],
     );
-    expect(audit).toMatchObject({ lead_id: leadId, requested_by: 'bootstrap-admin', rows_erased: 2 });
+    expect(audit).toMatchObject({ lead_id: leadId, requested_by: apiKeyIdOf(t.adminKey), rows_erased: 2 });
     expect(JSON.stringify(audit)).not.toContain('erase-me');
 
     await t.drained();
@@ -79,7 +80,7 @@ describe('erasure on the real stack', () => {
     expect(erased?.value).toMatchObject({
       leadId,
       erasureId: receipt.erasureId,
-      requestedBy: 'bootstrap-admin',
+      requestedBy: apiKeyIdOf(t.adminKey),
     });
   });
 

@@ -1,24 +1,25 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, PinoNestLogger, registerHttpObservability } from '@smarketing/observability';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp } from '@smarketing/http';
+import { createLogger } from '@smarketing/observability';
 import type { Config } from './config';
 import { ScoringModule, type ScoringModuleOptions } from './scoring.module';
 
-/** Builds the Nest app on Fastify; used by main.ts and by the integration tests. */
+/** A scoring model document is the largest body scoring takes; 1 MiB leaves room for large ones. */
+const BODY_LIMIT_BYTES = 1_048_576;
+
+/** Builds the Nest app on the platform's HTTP edge; used by main.ts and by the integration tests. */
 export async function createApp(
   config: Config,
   options: ScoringModuleOptions = {},
 ): Promise<NestFastifyApplication> {
-  const logger = createLogger({ service: 'scoring', level: config.LOG_LEVEL });
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576 });
-  registerHttpObservability(adapter.getInstance(), logger);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ScoringModule.register(config, options),
-    adapter,
-    {
-      logger: new PinoNestLogger(logger),
+  return createHttpApp(ScoringModule.register(config, options), {
+    logger: createLogger({ service: 'scoring', level: config.LOG_LEVEL }),
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    apiKeys: config.API_KEYS,
+    openApi: {
+      title: 'Smarketing scoring',
+      version: '1.0.0',
+      description: 'Scoring models (publish, list, compare), re-scoring progress and lead scores.',
     },
-  );
-  app.enableShutdownHooks();
-  return app;
+  });
 }

@@ -18,8 +18,6 @@ import { RunRescoreJobs } from './app/use-cases/run-rescore-jobs.use-case';
 import { SeedBundledModels } from './app/use-cases/seed-bundled-models.use-case';
 import type { Config } from './config';
 import { ModelSeeder } from './infra/bootstrap/model-seeder';
-import { ApiKeyGuard } from './infra/http/api-key.guard';
-import { ApiKeys } from './infra/http/api-keys';
 import { LeadsController } from './infra/http/leads.controller';
 import { ModelsController } from './infra/http/models.controller';
 import { scoringHandlers } from './infra/messaging/scoring-handlers';
@@ -80,14 +78,7 @@ export class ScoringModule {
         }),
       ],
       controllers: [ModelsController, LeadsController],
-      providers: [
-        ...ports,
-        ...useCases,
-        kafkaHandlers([ModelCache], scoringHandlers),
-        { provide: ApiKeys, useValue: ApiKeys.fromConfig(config) },
-        ApiKeyGuard,
-        ModelSeeder,
-      ],
+      providers: [...ports, ...useCases, kafkaHandlers([ModelCache], scoringHandlers), ModelSeeder],
     };
   }
 }

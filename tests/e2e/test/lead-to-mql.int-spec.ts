@@ -88,7 +88,7 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
       DATABASE_URL: ingestionDb.url,
       PORT: String(INGESTION_PORT),
       CONSUMER_GROUP: `ingestion-e2e-${randomUUID()}`,
-      INGESTION_ADMIN_KEY: ADMIN_KEY,
+      API_KEYS: `admin+ingest+read:${ADMIN_KEY}`,
       INGESTION_DEV_WRITE_KEY: WRITE_KEY,
     });
     const scoring = spawnTs(join(repoRoot(), 'services/scoring/src/main.ts'), {
@@ -96,7 +96,7 @@ describe('a lead from Segment calls to MQL on the scoring topics', () => {
       DATABASE_URL: scoringDb.url,
       PORT: String(SCORING_PORT),
       CONSUMER_GROUP: scoringGroup,
-      SCORING_ADMIN_KEY: ADMIN_KEY,
+      API_KEYS: `admin+ingest+read:${ADMIN_KEY}`,
     });
     procs.push(ingestion, scoring);
 

@@ -39,7 +39,7 @@ describe('trace context through a real ingestion process', () => {
       PORT: String(PORT),
       LOG_LEVEL: 'info',
       CONSUMER_GROUP: `ingestion-trace-${randomUUID()}`,
-      INGESTION_ADMIN_KEY: ADMIN_KEY,
+      API_KEYS: `admin+ingest+read:${ADMIN_KEY}`,
       INGESTION_DEV_WRITE_KEY: WRITE_KEY,
     });
     await waitFor(

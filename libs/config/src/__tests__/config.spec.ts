@@ -15,6 +15,7 @@ describe('platformEnv and parseEnv', () => {
       OUTBOX_RELAY_LINGER_MS: 100,
       DB_POOL_SIZE: 10,
       LOG_LEVEL: 'info',
+      API_KEYS: '',
     });
   });
 

@@ -10,6 +10,7 @@ import { withConsumerSpan } from '@smarketing/observability';
 import type { DataSource } from 'typeorm';
 import type { Envelope } from '../envelope';
 import { PermanentEventError, StoppingError, UndecodableEventError } from '../errors';
+import { classifyFailure } from '../failure';
 import type {
   BatchControl,
   ConsumerHandle,
@@ -58,7 +59,8 @@ type DeadLetter = { record: RawRecord; error: unknown; attempts: number };
  * Consumes in batches with exactly-once effects: per batch, one transaction inserts the event ids
  * into the inbox (skipping those seen before), applies the handler and writes its outbox rows;
  * offsets are committed only after it commits. Transient failures retry in place with backoff;
- * permanent ones are isolated by bisection and dead-lettered, and the partition moves on.
+ * timeouts a few times, then the batch fails; permanent ones and bugs are isolated by bisection
+ * and dead-lettered, and the partition moves on (`classifyFailure`, README "Errors and dead letters").
  */
 export class BatchConsumer {
   private handle?: ConsumerHandle;
@@ -174,6 +176,24 @@ export class BatchConsumer {
       );
     } catch (error) {
       if (error instanceof StoppingError || !control.isActive()) throw new StoppingError();
+      const failure = classifyFailure(error);
+      if (failure === 'timeout') {
+        // Still timing out after its bounded retries: not the events' fault, so neither bisected
+        // nor dead-lettered. The batch fails; kafkajs backs off and fetches it again from the last
+        // committed offset (the inbox skips what an earlier half already applied).
+        this.o.logger.error(
+          {
+            consumer: this.o.consumer,
+            topic: topic.name,
+            partition: events[0]?.partition,
+            offset: events[0]?.offset,
+            events: events.length,
+            err: String(error),
+          },
+          'transaction keeps timing out: failing the batch',
+        );
+        throw error;
+      }
       if (events.length > 1) {
         // Isolate the poison event(s): the halves keep partition order.
         const mid = Math.ceil(events.length / 2);
@@ -182,7 +202,7 @@ export class BatchConsumer {
         return;
       }
       const max = this.o.maxAttempts ?? 3;
-      if (attempt < max && !(error instanceof PermanentEventError)) {
+      if (attempt < max && failure !== 'permanent') {
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         await control.heartbeat();
         return this.apply(topic, handler, events, control, dead, attempt + 1);

@@ -23,7 +23,10 @@ export type BatchControl = {
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping or the batch lost its partition in a rebalance. */
   isActive(): boolean;
-  /** Marks every record up to and including `offset` as processed and commits `offset + 1`. */
+  /**
+   * Marks every record up to and including `offset` as processed and commits `offset + 1`.
+   * Rejects with `DependencyUnavailableError` when the broker is unavailable.
+   */
   commit(offset: string): Promise<void>;
 };
 
@@ -55,6 +58,7 @@ export type ConsumerHandle = {
 /** The producer side of the Kafka port: idempotent, acks from all in-sync replicas. */
 export abstract class ProducerPort {
   abstract connect(): Promise<void>;
+  /** Rejects with `DependencyUnavailableError` when a retry can succeed (broker away, leader moving). */
   abstract send(records: readonly OutgoingRecord[]): Promise<void>;
   abstract disconnect(): Promise<void>;
 }
@@ -62,6 +66,8 @@ export abstract class ProducerPort {
 /**
  * The platform's Kafka port. kafkajs is the default adapter; another client (e.g.
  * @platformatic/kafka) can replace it by implementing this class, with no change to services.
+ * An adapter decides which of its client's failures are transient (by the client's error types and
+ * codes) and throws those as `DependencyUnavailableError`; anything else is not retried in place.
  */
 export abstract class KafkaPort {
   abstract producer(): ProducerPort;

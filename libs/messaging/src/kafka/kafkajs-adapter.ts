@@ -10,6 +10,7 @@ import {
 } from 'kafkajs';
 import type { ConsumerHandle, ConsumerRunOptions, OutgoingRecord, RawRecord } from './kafka-port';
 import { KafkaPort, ProducerPort } from './kafka-port';
+import { brokerFailure, isFencedKafkajsError } from './kafkajs-errors';
 
 export type KafkajsOptions = {
   readonly brokers: readonly string[];
@@ -75,18 +76,22 @@ class KafkajsProducer extends ProducerPort {
       list.push(r);
       byTopic.set(r.topic, list);
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, msgs]) => ({
-        topic,
-        // kafkajs only reads the headers: no copy per record.
-        messages: msgs.map((m) => ({
-          key: m.key,
-          value: m.value,
-          headers: m.headers as Record<string, string>,
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, msgs]) => ({
+          topic,
+          // kafkajs only reads the headers: no copy per record.
+          messages: msgs.map((m) => ({
+            key: m.key,
+            value: m.value,
+            headers: m.headers as Record<string, string>,
+          })),
         })),
-      })),
-    });
+      });
+    } catch (error) {
+      throw brokerFailure(error);
+    }
   }
   async disconnect(): Promise<void> {
     await this.producer.disconnect();
@@ -176,6 +181,12 @@ export class KafkajsAdapter extends KafkaPort {
           timestamp: m.timestamp,
         }));
         const lagAfter = Number(batch.offsetLag());
+        // A rebalance fenced this member out: the batch lost its partition (isActive turns false),
+        // and kafkajs rejoins on its next heartbeat or fetch.
+        let fenced = false;
+        const noteFenced = (error: unknown): void => {
+          if (isFencedKafkajsError(error)) fenced = true;
+        };
         await options.onBatch(
           {
             topic: batch.topic,
@@ -184,13 +195,29 @@ export class KafkajsAdapter extends KafkaPort {
             lag: Number.isFinite(lagAfter) ? lagAfter : 0,
           },
           {
-            heartbeat: () => heartbeat(),
-            isActive: () => !stopping && isRunning() && !isStale(),
+            heartbeat: async () => {
+              try {
+                await heartbeat();
+              } catch (error) {
+                noteFenced(error);
+                throw error; // kafkajs' own: its runner reads the type (rebalancing) when it escapes
+              }
+            },
+            isActive: () => !stopping && !fenced && isRunning() && !isStale(),
             commit: async (offset) => {
               resolveOffset(offset);
-              await consumer.commitOffsets([
-                { topic: batch.topic, partition: batch.partition, offset: (BigInt(offset) + 1n).toString() },
-              ]);
+              try {
+                await consumer.commitOffsets([
+                  {
+                    topic: batch.topic,
+                    partition: batch.partition,
+                    offset: (BigInt(offset) + 1n).toString(),
+                  },
+                ]);
+              } catch (error) {
+                noteFenced(error);
+                throw brokerFailure(error);
+              }
             },
           },
         );

@@ -1,7 +1,7 @@
-import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import * as avro from 'avsc';
 import type { TopicDef } from '@smarketing/contracts';
 import { InvalidEventError, UndecodableEventError } from '../errors';
+import { SchemaRegistryClient, SchemaRegistryError } from './schema-registry';
 
 const MAGIC_BYTE = 0;
 
@@ -10,16 +10,18 @@ const MAGIC_BYTE = 0;
  * Values are written with the repo's schema (its registry id looked up, never registered here:
  * registration is a deploy step) and read with the repo's schema as the reader schema, resolved
  * from whatever writer schema the id names, so a service on an older schema reads newer data.
+ * An unreachable or failing registry rejects with `DependencyUnavailableError` (retried in place);
+ * an id the registry does not know makes the record undecodable.
  */
 export class AvroSerde {
-  private readonly registry: SchemaRegistry;
+  private readonly registry: SchemaRegistryClient;
   private readonly readerTypes = new Map<string, avro.Type>();
   private readonly writerIds = new Map<string, Promise<number>>();
   private readonly writerTypes = new Map<number, Promise<avro.Type>>();
   private readonly resolvers = new Map<string, avro.Resolver | 'same'>();
 
-  constructor(private readonly registryUrl: string) {
-    this.registry = new SchemaRegistry({ host: registryUrl, retry: { retries: 3 } });
+  constructor(registryUrl: string) {
+    this.registry = new SchemaRegistryClient(registryUrl);
   }
 
   /** The repo schema of a topic as an avsc type (built once). */
@@ -43,10 +45,7 @@ export class AvroSerde {
   schemaId(topic: TopicDef): Promise<number> {
     let id = this.writerIds.get(topic.name);
     if (!id) {
-      id = this.registry.getRegistryIdBySchema(`${topic.name}-value`, {
-        type: SchemaType.AVRO,
-        schema: JSON.stringify(topic.schema),
-      });
+      id = this.registry.idOf(`${topic.name}-value`, JSON.stringify(topic.schema));
       id.catch(() => this.writerIds.delete(topic.name));
       this.writerIds.set(topic.name, id);
     }
@@ -105,11 +104,22 @@ export class AvroSerde {
   private writerType(id: number): Promise<avro.Type> {
     let t = this.writerTypes.get(id);
     if (!t) {
-      t = this.registry.getSchema(id).then(
-        (s) => s as unknown as avro.Type,
+      t = this.registry.schemaById(id).then(
+        ({ schema, schemaType }) => {
+          if (schemaType !== undefined && schemaType !== 'AVRO')
+            throw new UndecodableEventError(`schema ${id} is ${schemaType}, not Avro`);
+          try {
+            return avro.Type.forSchema(JSON.parse(schema) as avro.Schema);
+          } catch (e) {
+            throw new UndecodableEventError(
+              `schema ${id} is not a usable Avro schema: ${(e as Error).message}`,
+            );
+          }
+        },
         (e: unknown) => {
-          // An id the registry does not know is bad data; an unreachable registry is transient.
-          if ((e as { status?: number }).status === 404)
+          // An id the registry does not know is bad data; an unreachable registry is transient
+          // (DependencyUnavailableError, passed on).
+          if (e instanceof SchemaRegistryError && e.status === 404)
             throw new UndecodableEventError(`unknown schema id ${id}`);
           throw e;
         },
@@ -121,10 +131,7 @@ export class AvroSerde {
   }
 
   /** Reachability of the registry for readiness probes. */
-  async ping(): Promise<void> {
-    const res = await fetch(`${this.registryUrl.replace(/\/$/, '')}/subjects`, {
-      signal: AbortSignal.timeout(2_000),
-    });
-    if (!res.ok) throw new Error(`schema registry answered ${res.status}`);
+  ping(): Promise<void> {
+    return this.registry.ping();
   }
 }

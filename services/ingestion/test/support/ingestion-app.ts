@@ -49,7 +49,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...process.env,
     DATABASE_URL: db.url,
     CONSUMER_GROUP: `ingestion-test-${randomBytes(6).toString('hex')}`,
-    INGESTION_ADMIN_KEY: adminKey,
+    // A platform key with every scope (API_KEYS, libs/http) and the dev source's write key.
+    API_KEYS: `admin+ingest+read:${adminKey}`,
     INGESTION_DEV_WRITE_KEY: writeKey,
     LOG_LEVEL: 'warn',
     ...env,

@@ -15,8 +15,8 @@ import { loadConfig, type Config } from '../../src/config';
 import { migrations } from '../../src/infra/migrations';
 import { RescoreWorker } from '../../src/infra/rescore/rescore-worker';
 
-export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
-export const READ_KEY = 'test-read-key-0123456789abcdef';
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef-0123';
+export const READ_KEY = 'test-read-key-0123456789abcdef-01234';
 
 export const CONSUMED_TOPICS = [
   TOPICS.leadUpserted,
@@ -54,8 +54,7 @@ export async function startScoring(env: Record<string, string> = {}): Promise<Sc
     CONSUMER_GROUP: groupId,
     PORT: '0',
     LOG_LEVEL: 'warn',
-    SCORING_ADMIN_KEY: ADMIN_KEY,
-    SCORING_READ_KEY: READ_KEY,
+    API_KEYS: `admin+read:${ADMIN_KEY},read:${READ_KEY}`,
     ...env,
   });
   const app = await createApp(config);

@@ -67,18 +67,17 @@ describe('authenticating a credential', () => {
     expect(await new AuthenticateUseCase(store, []).execute({ kind: 'basic', token })).toBeNull();
   });
 
-  it('recognises the bootstrap admin and dev write keys from configuration by hash', async () => {
+  it('recognises the dev write key from configuration by hash, as source dev', async () => {
     const auth = new AuthenticateUseCase(
       new InMemoryKeys(),
-      staticKeys({ adminKey: 'a'.repeat(40), devWriteKey: 'dev-key-0123456789' }),
+      staticKeys({ devWriteKey: 'dev-key-0123456789' }),
     );
-    expect(await auth.execute({ kind: 'bearer', token: 'a'.repeat(40) })).toMatchObject({
-      scopes: ['admin', 'ingest', 'read'],
-    });
     expect(await auth.execute({ kind: 'basic', token: 'dev-key-0123456789' })).toMatchObject({
       source: 'dev',
+      scopes: ['ingest'],
     });
     expect(await auth.execute({ kind: 'basic', token: 'dev-key-012345678' })).toBeNull();
+    expect(staticKeys({})).toEqual([]);
   });
 
   it('parses only well-formed tokens', () => {

@@ -1,6 +1,6 @@
 import { leadPatchOfIdentify, mergePatch, placeholderPatch } from '../segment/lead-profile.mapper';
 import { parseCrmBody } from '../crm/crm-fact';
-import { InvalidInputError } from '../errors';
+import type { InvalidInputError } from '../errors';
 import { scrubUrl } from '../segment/touchpoint.mapper';
 
 const identify = (traits: Record<string, unknown>, email: string | null = null) =>

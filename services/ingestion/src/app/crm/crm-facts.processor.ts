@@ -1,7 +1,7 @@
 import { TOPICS } from '@smarketing/contracts';
 import { deriveAccountId, deriveLeadId } from '../../domain';
 import { campaignIdOf, epochDay, sourceEventId } from '../event-ids';
-import { IngestionTx } from '../ports/ingestion-tx.port';
+import type { IngestionTx } from '../ports/ingestion-tx.port';
 import type { CrmFact } from './crm-fact';
 
 export type CrmInput = {

@@ -1,7 +1,7 @@
-import { Clock } from '../ports/clock.port';
-import { UnitOfWork } from '../ports/ingestion-tx.port';
+import type { Clock } from '../ports/clock.port';
+import type { UnitOfWork } from '../ports/ingestion-tx.port';
 import { parseCrmBody, type CrmKind } from './crm-fact';
-import { CrmFactsProcessor, type CrmOutcome } from './crm-facts.processor';
+import type { CrmFactsProcessor, CrmOutcome } from './crm-facts.processor';
 
 /** POST /v1/crm/<kind>: one fact or an array, all-or-nothing, durable before it resolves. */
 export class IngestCrmFactsUseCase {

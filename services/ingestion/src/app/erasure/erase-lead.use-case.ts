@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS, UUID_PATTERN } from '@smarketing/contracts';
 import { deriveLeadId, normalizeEmail } from '../../domain';
 import { InvalidInputError } from '../errors';
-import { Clock } from '../ports/clock.port';
-import { UnitOfWork } from '../ports/ingestion-tx.port';
+import type { Clock } from '../ports/clock.port';
+import type { UnitOfWork } from '../ports/ingestion-tx.port';
 
 export type ErasureReceipt = {
   readonly erasureId: string;

@@ -1,13 +1,16 @@
-import { ApiKeyStore } from '../ports/api-key-store.port';
+import type { ApiKeyStore } from '../ports/api-key-store.port';
 import type { Principal } from './api-key';
 import { parseToken, sameHash, sha256 } from './key-secret';
 
-/** Keys configured through the environment (bootstrap admin, dev write key): only their hashes are kept. */
+/** Keys configured through the environment (the dev write key): only their hashes are kept. */
 export type StaticKey = { readonly hash: Buffer; readonly principal: Principal };
 
 export type Credential = { readonly kind: 'basic' | 'bearer'; readonly token: string };
 
-/** Turns a credential into a principal, or null. Never says which part was wrong. */
+/**
+ * Turns a credential into a principal of a source key (stored, or the dev write key), or null.
+ * Never says which part was wrong. Platform keys (API_KEYS) are libs/http's, asked after this.
+ */
 export class AuthenticateUseCase {
   constructor(
     private readonly store: ApiKeyStore,
@@ -40,23 +43,10 @@ export class AuthenticateUseCase {
 }
 
 /** Builds the static keys from configuration values (hashed here, the plain values dropped). */
-export function staticKeys(config: { adminKey?: string; devWriteKey?: string }): StaticKey[] {
-  const keys: StaticKey[] = [];
-  if (config.adminKey) {
-    keys.push({
-      hash: sha256(config.adminKey),
-      principal: {
-        keyId: 'bootstrap-admin',
-        kind: 'api',
-        source: 'admin',
-        scopes: ['admin', 'ingest', 'read'],
-        signingSecret: null,
-        rateLimitPerWindow: null,
-      },
-    });
-  }
-  if (config.devWriteKey) {
-    keys.push({
+export function staticKeys(config: { devWriteKey?: string | undefined }): StaticKey[] {
+  if (!config.devWriteKey) return [];
+  return [
+    {
       hash: sha256(config.devWriteKey),
       principal: {
         keyId: 'dev-write-key',
@@ -66,7 +56,6 @@ export function staticKeys(config: { adminKey?: string; devWriteKey?: string }):
         signingSecret: null,
         rateLimitPerWindow: null,
       },
-    });
-  }
-  return keys;
+    },
+  ];
 }

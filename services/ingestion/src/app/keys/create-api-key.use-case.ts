@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors';
-import { ApiKeyStore } from '../ports/api-key-store.port';
-import { Clock } from '../ports/clock.port';
+import type { ApiKeyStore } from '../ports/api-key-store.port';
+import type { Clock } from '../ports/clock.port';
 import { parseWithSchema } from '../validation/schema-parser';
 import { viewOf, type ApiKeyView, type Scope } from './api-key';
 import { createKeySchema } from './create-key.schema';

@@ -1,4 +1,4 @@
-import { ApiKeyStore } from '../ports/api-key-store.port';
+import type { ApiKeyStore } from '../ports/api-key-store.port';
 import { viewOf, type ApiKeyView } from './api-key';
 
 export class ListApiKeysUseCase {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors';
-import { ApiKeyStore } from '../ports/api-key-store.port';
-import { Clock } from '../ports/clock.port';
+import type { ApiKeyStore } from '../ports/api-key-store.port';
+import type { Clock } from '../ports/clock.port';
 import { viewOf, type ApiKeyView } from './api-key';
 import { newToken } from './key-secret';
 

@@ -1,7 +1,7 @@
 import { GroupCommit } from '../group-commit';
-import { Clock } from '../ports/clock.port';
-import { UnitOfWork } from '../ports/ingestion-tx.port';
-import { SegmentCallsProcessor, type SegmentInput, type SegmentOutcome } from './segment-calls.processor';
+import type { Clock } from '../ports/clock.port';
+import type { UnitOfWork } from '../ports/ingestion-tx.port';
+import type { SegmentCallsProcessor, SegmentInput, SegmentOutcome } from './segment-calls.processor';
 import { parseSegmentInput, type SegmentRoute } from './segment-input';
 
 export type GroupCommitSettings = {

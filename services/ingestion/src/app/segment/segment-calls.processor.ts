@@ -1,7 +1,7 @@
 import { TOPICS } from '@smarketing/contracts';
 import { anonymousLeadId, deriveLeadId, matchAccount, segmentEventTime } from '../../domain';
 import { derivedEventId, segmentCallKey, sourceEventId } from '../event-ids';
-import { IngestionTx } from '../ports/ingestion-tx.port';
+import type { IngestionTx } from '../ports/ingestion-tx.port';
 import type { AccountRecord, IdentityKind, LeadPatch, LeadRecord } from '../ports/lead-record';
 import type { GroupCall, SegmentCall } from '../validation';
 import { emailOfIdentify, leadPatchOfIdentify, mergePatch, placeholderPatch } from './lead-profile.mapper';

@@ -1,7 +1,7 @@
 import { INTAKE_TOPICS } from '@smarketing/contracts';
 import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
 import { CRM_KINDS, parseCrmFact, type CrmFact, type CrmKind } from '../../app/crm/crm-fact';
-import { CrmFactsProcessor, crmFactKey } from '../../app/crm/crm-facts.processor';
+import { type CrmFactsProcessor, crmFactKey } from '../../app/crm/crm-facts.processor';
 import { sourceEventId } from '../../app/event-ids';
 import { SqlIngestionTx } from '../persistence/sql-ingestion-tx';
 import { InvalidInputError } from '../../app/errors';

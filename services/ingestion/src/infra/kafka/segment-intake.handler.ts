@@ -1,7 +1,7 @@
 import { INTAKE_TOPICS } from '@smarketing/contracts';
 import type { Envelope, JsonIntakeHandler, TxContext } from '@smarketing/messaging';
 import { segmentCallKey, sourceEventId } from '../../app/event-ids';
-import { SegmentCallsProcessor } from '../../app/segment/segment-calls.processor';
+import type { SegmentCallsProcessor } from '../../app/segment/segment-calls.processor';
 import { parseSegmentInput } from '../../app/segment/segment-input';
 import type { SegmentCall } from '../../app/validation';
 import { SqlIngestionTx } from '../persistence/sql-ingestion-tx';

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ApiKeyRecord, KeyKind, Scope } from '../../app/keys/api-key';
 import { ApiKeyStore } from '../../app/ports/api-key-store.port';
 

@@ -1,4 +1,4 @@
-import { TransactionRunner } from '@smarketing/messaging';
+import type { TransactionRunner } from '@smarketing/messaging';
 import { UnitOfWork, type IngestionTx } from '../../app/ports/ingestion-tx.port';
 import { SqlIngestionTx } from './sql-ingestion-tx';
 

@@ -1,21 +1,28 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Route, Scopes } from '@smarketing/http';
+import type { z } from 'zod';
 import { explanationOf } from '../../app/lead/score-explanation';
 import { GetLeadScore } from '../../app/use-cases/get-lead-score.use-case';
-import { ApiKeyGuard, RequireScope } from './api-key.guard';
 import { leadScoreParams, leadScoreQuery } from './request-schemas';
-import { parseInput } from './validation';
 
 /** A lead's current score with its explanation and lifecycle stage (read scope). */
 @Controller('v1/leads')
-@UseGuards(ApiKeyGuard)
+@Scopes('read')
 export class LeadsController {
   constructor(@Inject(GetLeadScore) private readonly getScore: GetLeadScore) {}
 
   @Get(':leadId/score')
-  @RequireScope('read')
-  async score(@Param() params: unknown, @Query() query: unknown) {
-    const { leadId } = parseInput(leadScoreParams, params, 'params');
-    const { modelId, version } = parseInput(leadScoreQuery, query, 'query');
+  @Route({
+    summary:
+      "A lead's current score, its explanation, lifecycle stage and outcome (a merged id answers with its survivor).",
+    params: leadScoreParams,
+    query: leadScoreQuery,
+    responses: { 200: 'The score.' },
+  })
+  async score(
+    @Param() { leadId }: z.output<typeof leadScoreParams>,
+    @Query() { modelId, version }: z.output<typeof leadScoreQuery>,
+  ) {
     const result = await this.getScore.execute(
       leadId,
       modelId === undefined ? undefined : { modelId, ...(version === undefined ? {} : { version }) },

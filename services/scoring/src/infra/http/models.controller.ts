@@ -1,29 +1,17 @@
-import {
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Req,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ConflictError, InvalidInputError, NotFoundError, Route, Scopes } from '@smarketing/http';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { CompareScoringModels } from '../../app/use-cases/compare-scoring-models.use-case';
 import { GetModelVersion } from '../../app/use-cases/get-model-version.use-case';
 import { GetRescoreJob } from '../../app/use-cases/get-rescore-job.use-case';
 import { ListModels } from '../../app/use-cases/list-models.use-case';
 import { PublishModel } from '../../app/use-cases/publish-model.use-case';
-import { ApiKeyGuard, RequireScope, type AuthenticatedRequest } from './api-key.guard';
+import { scoringModelSchema } from '../../domain/scoring-model.schema';
 import { compareBody, jobParams, modelVersionParams, publishQuery } from './request-schemas';
-import { badRequest, parseInput } from './validation';
 
 /** Scoring models: publish (admin), list and read (read), compare (read), re-scoring progress (read). */
 @Controller('v1')
-@UseGuards(ApiKeyGuard)
 export class ModelsController {
   constructor(
     @Inject(PublishModel) private readonly publish: PublishModel,
@@ -34,21 +22,33 @@ export class ModelsController {
   ) {}
 
   @Post('models')
-  @RequireScope('admin')
-  async publishModel(@Body() body: unknown, @Query() query: unknown, @Req() req: AuthenticatedRequest) {
-    const { default: makeDefault } = parseInput(publishQuery, query, 'query');
+  @Scopes('admin')
+  @Route({
+    summary: 'Publish a scoring model version (admin); a new default re-scores every lead.',
+    query: publishQuery,
+    // The use case validates the document (its rules are the model's), with each field's path.
+    validatedByApp: { body: scoringModelSchema },
+    responses: { 201: 'Published; `rescoreJobId` follows the re-scoring.' },
+  })
+  async publishModel(
+    @Body() body: unknown,
+    @Query() { default: makeDefault }: z.output<typeof publishQuery>,
+    @Req() request: FastifyRequest,
+  ) {
     if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw badRequest([{ path: '(root)', message: 'must be a JSON object (a scoring model document)' }]);
+      throw new InvalidInputError([
+        { path: '(root)', message: 'must be a JSON object (a scoring model document)' },
+      ]);
     const result = await this.publish.execute({
       document: body,
       makeDefault,
-      publishedBy: req.scoringKey?.keyId ?? 'unknown',
+      publishedBy: request.principal?.keyId ?? 'unknown',
     });
     switch (result.kind) {
       case 'invalid':
-        throw badRequest(result.errors);
+        throw new InvalidInputError(result.errors, 'the model document is invalid');
       case 'conflict':
-        throw new ConflictException({ error: 'conflict', message: result.message });
+        throw new ConflictError(result.message);
       case 'published':
         return {
           modelId: result.model.id,
@@ -61,18 +61,25 @@ export class ModelsController {
   }
 
   @Get('models')
-  @RequireScope('read')
+  @Scopes('read')
+  @Route({
+    summary: 'Every model version, with default and latest flags.',
+    responses: { 200: 'The models.' },
+  })
   async listModels() {
     return { models: await this.list.execute() };
   }
 
   @Get('models/:id/versions/:v')
-  @RequireScope('read')
-  async modelVersion(@Param() params: unknown) {
-    const { id, v } = parseInput(modelVersionParams, params, 'params');
+  @Scopes('read')
+  @Route({
+    summary: "One model version's document.",
+    params: modelVersionParams,
+    responses: { 200: 'The version.' },
+  })
+  async modelVersion(@Param() { id, v }: z.output<typeof modelVersionParams>) {
     const stored = await this.getVersion.execute(id, v);
-    if (stored === undefined)
-      throw new NotFoundException({ error: 'not_found', message: `no model ${id} version ${v}` });
+    if (stored === undefined) throw new NotFoundError(`no model ${id} version ${v}`);
     return {
       isDefault: stored.isDefault,
       source: stored.source,
@@ -84,25 +91,27 @@ export class ModelsController {
 
   @Post('models/compare')
   @HttpCode(200)
-  @RequireScope('read')
-  async compareModels(@Body() body: unknown) {
-    const input = parseInput(compareBody, body ?? {});
+  @Scopes('read')
+  @Route({
+    summary: 'Compare models on the stored leads: band counts, band changes, conversion per band.',
+    body: compareBody,
+    responses: { 200: 'Per model: band counts, leads changing band vs the first, conversion per band.' },
+  })
+  async compareModels(@Body() input: z.output<typeof compareBody>) {
     const result = await this.compare.execute(input);
     if (result.kind === 'model_not_found')
-      throw new NotFoundException({
-        error: 'not_found',
-        errors: [{ path: result.path, message: result.message }],
-      });
+      throw new NotFoundError(`${result.path} ${result.message}`, [
+        { path: result.path, message: result.message },
+      ]);
     return result.view;
   }
 
   @Get('rescore-jobs/:jobId')
-  @RequireScope('read')
-  async rescoreJob(@Param() params: unknown) {
-    const { jobId } = parseInput(jobParams, params, 'params');
+  @Scopes('read')
+  @Route({ summary: 'Re-scoring progress.', params: jobParams, responses: { 200: 'The job.' } })
+  async rescoreJob(@Param() { jobId }: z.output<typeof jobParams>) {
     const job = await this.getJob.execute(jobId);
-    if (job === undefined)
-      throw new NotFoundException({ error: 'not_found', message: `no re-scoring job ${jobId}` });
+    if (job === undefined) throw new NotFoundError(`no re-scoring job ${jobId}`);
     return job;
   }
 }

@@ -1,9 +1,7 @@
-// Instrumentation first: it must patch http and pg before anything imports them.
-import { startTelemetry } from '@smarketing/observability';
-startTelemetry({ serviceName: '__name__' });
-
-import { loadConfig } from './config';
+// Telemetry first: './instrumentation' runs before the modules it patches are loaded.
+import './instrumentation';
 import { createApp } from './app.factory';
+import { loadConfig } from './config';
 
 async function main(): Promise<void> {
   const config = loadConfig();

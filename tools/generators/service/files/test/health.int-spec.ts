@@ -1,45 +1,24 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ensureStack, createTestDatabase } from '@smarketing/testing';
-import { createDataSource, migrate } from '@smarketing/persistence';
-import { loadConfig } from '../src/config';
-import { createApp } from '../src/app.factory';
-import { migrations } from '../src/infra/migrations';
+import { start__Name__, type __Name__UnderTest } from './support/__name__-harness';
 
 describe('__name__ service on the real stack', () => {
-  let app: NestFastifyApplication;
-  let dropDb: () => Promise<void>;
+  let s: __Name__UnderTest;
 
   beforeAll(async () => {
-    await ensureStack();
-    const db = await createTestDatabase('__name__');
-    dropDb = db.drop;
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: db.url,
-      CONSUMER_GROUP: `__name__-test-${Date.now()}`,
-      PORT: '0',
-    });
-    const ds = createDataSource({ url: db.url, applicationName: '__name__-test', migrations });
-    await migrate(ds);
-    await ds.destroy();
-    app = await createApp(config);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    s = await start__Name__();
   });
 
   afterAll(async () => {
-    await app?.close();
-    await dropDb?.();
+    await s?.close();
   });
 
   it('is ready once its database, broker and registry answer', async () => {
-    const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/ready' });
-    expect(JSON.parse(res.body)).toMatchObject({ status: 'ok' });
-    expect(res.statusCode).toBe(200);
+    const res = await s.get('/health/ready', {});
+    expect(res.body).toMatchObject({ status: 'ok' });
+    expect(res.status).toBe(200);
   });
 
   it('exposes Prometheus metrics', async () => {
-    const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics' });
+    const res = await s.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('smarketing_');
   });
