@@ -475,7 +475,7 @@ run_provision() {
   "$(node_bin)" -e 'const s=require(process.argv[1]).scripts||{}; process.exit(s["stack:provision"]?0:1)' \
     "$REPO/package.json" 2>/dev/null || return 0
   say "provision npm run stack:provision"
-  ( cd "$REPO" && npm run --silent stack:provision ) || die "stack:provision failed"
+  ( cd "$REPO" && TOPIC_RETENTION_PROFILE="${TOPIC_RETENTION_PROFILE:-local}" npm run --silent stack:provision ) || die "stack:provision failed"
 }
 
 cmd_start() {

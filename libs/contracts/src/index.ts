@@ -5,3 +5,4 @@ export * from './generated';
 export * from './intake-topics';
 export * from './lead-identity';
 export * from './enum-symbols';
+export * from './retention';

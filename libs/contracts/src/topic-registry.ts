@@ -13,16 +13,31 @@ export type TopicDef<E extends keyof EventTypeMap = keyof EventTypeMap> = {
   /** Field of the value whose value is the record key (the aggregate id). Never PII. Checked against the event type in `def`. */
   readonly keyField: string;
   readonly readers: readonly ServiceName[];
+  /** How long the topic keeps what it is given (see RETENTION_CLASSES). */
+  readonly retention: EventRetention;
+  /** Carries personal data (names, contact details): only the compacted profile topic may. */
+  readonly personalData: boolean;
   readonly schemaFile: string;
   readonly schema: AvroSchema;
   readonly doc: string;
 };
+
+/**
+ * What a topic's retention is for: `history` topics are the platform's facts, kept for as long as a
+ * read model or a credit may need rebuilding (unlimited in production); a `profile` topic is
+ * compacted (the latest value per key, erasure by tombstone). Intake and dead-letter topics have
+ * bounded classes of their own. The settings per class are in libs/contracts/src/retention.ts.
+ */
+export type EventRetention = 'history' | 'profile';
+
+type DefOptions = { readonly retention?: EventRetention; readonly personalData?: boolean };
 
 const def = <E extends keyof EventTypeMap>(
   eventType: E,
   writer: ServiceName,
   keyField: string & keyof EventTypeMap[E],
   readers: readonly ServiceName[],
+  options: DefOptions = {},
 ): TopicDef<E> => {
   const entry = SCHEMAS[eventType];
   return {
@@ -31,6 +46,8 @@ const def = <E extends keyof EventTypeMap>(
     writer,
     keyField,
     readers,
+    retention: options.retention ?? 'history',
+    personalData: options.personalData ?? false,
     schemaFile: entry.file,
     schema: entry.schema,
     doc: String((entry.schema as { doc?: string }).doc ?? ''),
@@ -45,6 +62,10 @@ export const TOPICS = {
     'attribution',
     'reporting',
   ]),
+  leadProfile: def('lead-profile', 'ingestion', 'leadId', ['reporting'], {
+    retention: 'profile',
+    personalData: true,
+  }),
   touchpointRecorded: def('touchpoint-recorded', 'ingestion', 'leadId', [
     'scoring',
     'attribution',

@@ -14,4 +14,5 @@ export * from './outbox/transaction-runner';
 export * from './consumer/event-handler';
 export { BatchConsumer, type BatchConsumerOptions } from './consumer/batch-consumer';
 export * from './dlq/replay-dead-letters';
+export * from './dlq/erased-leads';
 export * from './nest/messaging.module';

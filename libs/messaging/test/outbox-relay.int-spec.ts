@@ -164,4 +164,31 @@ describe('the outbox relay', () => {
     const onTopic = (await readTopic(topic.name)).filter((r) => r.key === 'lead-row-order');
     expect(onTopic.map((r) => r.headers[HEADER.eventId])).toEqual(written);
   });
+
+  it('sends a tombstone as a record with a null value, in order with the values around it', async () => {
+    await relay?.stop();
+    relay = undefined;
+    const quiet = new TransactionRunner(bed.ds, bed.serde);
+    // The relay does not care which topic; the writer only takes a tombstone for a profile topic.
+    const profile = { ...topic, retention: 'profile' as const };
+    const key = 'lead-tombstone';
+    await quiet.run(async (tx) => {
+      tx.publish(topic, leadErased(50, key));
+      tx.tombstone(profile, key, { occurredAt: leadErased(50).occurredAt });
+    });
+    await expect(() =>
+      new TransactionRunner(bed.ds, bed.serde).run(async (tx) => tx.tombstone(topic, key, { occurredAt: 0 })),
+    ).rejects.toThrow(/only a compacted profile topic/);
+    const drained = new OutboxRelay({
+      dataSource: bed.ds,
+      producer,
+      producerName: 'relay-test',
+      logger: quietLogger(),
+      metrics: testMetrics(),
+    });
+    expect(await drained.publishOnce()).toBe(2);
+    const onTopic = (await readTopic(topic.name)).filter((r) => r.key === key);
+    expect(onTopic.map((r) => r.value === null)).toEqual([false, true]);
+    expect(onTopic[1]?.headers[HEADER.eventType]).toBe(topic.eventType);
+  });
 });

@@ -101,6 +101,7 @@ describe('poison records', () => {
       errorClass: 'RejectedByHandlerError',
       dryRun: true,
       idleMs: 2_000,
+      erased: new Set(),
     });
     expect(dry.replayed).toBe(0);
     fixed = true;
@@ -109,8 +110,9 @@ describe('poison records', () => {
       dlqTopic: dlq,
       errorClass: 'RejectedByHandlerError',
       idleMs: 2_000,
+      erased: new Set(),
     });
-    expect(result).toEqual({ replayed: 1, skipped: 2 });
+    expect(result).toEqual({ replayed: 1, skipped: 2, erased: 0 });
 
     await waitForStable(async () => (await effectCounts(bed.db.query, consumer)).rows, 41, {
       timeoutMs: 60_000,
@@ -127,6 +129,7 @@ describe('poison records', () => {
       dlqTopic: dlq,
       errorClass: 'RejectedByHandlerError',
       idleMs: 2_000,
+      erased: new Set(),
     });
     expect(again.replayed).toBe(0);
     await admin.close();

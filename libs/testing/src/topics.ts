@@ -21,6 +21,8 @@ export function testTopicDef(
     writer: 'ingestion',
     keyField: 'leadId',
     readers: [],
+    retention: 'history',
+    personalData: false,
     schemaFile: TOPICS.leadErased.schemaFile,
     schema,
     doc: 'test topic',

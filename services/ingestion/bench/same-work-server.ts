@@ -13,11 +13,11 @@ import {
 import { createDataSource } from '@smarketing/persistence';
 import Fastify from 'fastify';
 import { Registry } from 'prom-client';
-import { IngestSegmentCallsUseCase } from '../src/app/segment/ingest-segment-calls.use-case';
-import { SegmentCallsProcessor } from '../src/app/segment/segment-calls.processor';
+import { ApplySegmentCalls } from '../src/app/use-cases/apply-segment-calls.use-case';
+import { IngestSegmentCalls } from '../src/app/use-cases/ingest-segment-calls.use-case';
 import { loadConfig } from '../src/config';
 import { migrations } from '../src/infra/migrations';
-import { TransactionUnitOfWork } from '../src/infra/persistence/transaction-unit-of-work';
+import { RunnerTransactions } from '../src/infra/persistence/runner-transactions';
 import { SystemClock } from '../src/infra/system-clock';
 
 async function main(): Promise<void> {
@@ -48,10 +48,10 @@ async function main(): Promise<void> {
     lingerMs: config.OUTBOX_RELAY_LINGER_MS,
   });
   const runner = new TransactionRunner(dataSource, serde, () => relay.wake());
-  const ingest = new IngestSegmentCallsUseCase(
-    new TransactionUnitOfWork(runner),
+  const ingest = new IngestSegmentCalls(
+    new RunnerTransactions(runner),
     new SystemClock(),
-    new SegmentCallsProcessor(),
+    new ApplySegmentCalls(),
     {
       maxEventsPerTransaction: config.WRITE_GROUP_MAX_EVENTS,
       concurrentTransactions: config.WRITE_GROUP_CONCURRENCY,

@@ -4,31 +4,31 @@ import { kafkaHandlers, MessagingModule, TransactionRunner } from '@smarketing/m
 import { ObservabilityModule } from '@smarketing/observability';
 import { PersistenceModule } from '@smarketing/persistence';
 import { DataSource } from 'typeorm';
-import { CrmFactsProcessor } from './app/crm/crm-facts.processor';
-import { IngestCrmFactsUseCase } from './app/crm/ingest-crm-facts.use-case';
-import { EraseLeadUseCase } from './app/erasure/erase-lead.use-case';
-import { AuthenticateUseCase, staticKeys } from './app/keys/authenticate.use-case';
-import { CreateApiKeyUseCase } from './app/keys/create-api-key.use-case';
-import { ListApiKeysUseCase } from './app/keys/list-api-keys.use-case';
-import { RevokeApiKeyUseCase } from './app/keys/revoke-api-key.use-case';
-import { RotateApiKeyUseCase } from './app/keys/rotate-api-key.use-case';
+import { staticKeys } from './app/keys/static-keys';
 import { ApiKeyStore } from './app/ports/api-key-store.port';
 import { Clock } from './app/ports/clock.port';
-import { UnitOfWork } from './app/ports/ingestion-tx.port';
-import { IngestSegmentCallsUseCase } from './app/segment/ingest-segment-calls.use-case';
-import { SegmentCallsProcessor } from './app/segment/segment-calls.processor';
+import { Transactions } from './app/ports/transactions.port';
+import { ApplyCrmFacts } from './app/use-cases/apply-crm-facts.use-case';
+import { ApplySegmentCalls } from './app/use-cases/apply-segment-calls.use-case';
+import { Authenticate } from './app/use-cases/authenticate.use-case';
+import { CreateApiKey } from './app/use-cases/create-api-key.use-case';
+import { EraseLead } from './app/use-cases/erase-lead.use-case';
+import { IngestCrmFacts } from './app/use-cases/ingest-crm-facts.use-case';
+import { IngestSegmentCalls } from './app/use-cases/ingest-segment-calls.use-case';
+import { ListApiKeys } from './app/use-cases/list-api-keys.use-case';
+import { RevokeApiKey } from './app/use-cases/revoke-api-key.use-case';
+import { RotateApiKey } from './app/use-cases/rotate-api-key.use-case';
 import type { Config } from './config';
 import { AdminKeysController } from './infra/http/admin-keys.controller';
 import { SourceKeyVerifier } from './infra/http/auth/source-key.verifier';
 import { CrmController } from './infra/http/crm.controller';
 import { ErasureController } from './infra/http/erasure.controller';
 import { SegmentController } from './infra/http/segment.controller';
-import { CrmIntakeHandler } from './infra/kafka/crm-intake.handler';
-import { SegmentIntakeHandler } from './infra/kafka/segment-intake.handler';
+import { ingestionHandlers } from './infra/messaging/ingestion-handlers';
 import { migrations } from './infra/migrations';
 import { IdempotencyRetention } from './infra/persistence/idempotency-retention';
-import { PgApiKeyStore } from './infra/persistence/pg-api-key.store';
-import { TransactionUnitOfWork } from './infra/persistence/transaction-unit-of-work';
+import { PgApiKeyStore } from './infra/persistence/pg-api-key-store';
+import { RunnerTransactions } from './infra/persistence/runner-transactions';
 import { SystemClock } from './infra/system-clock';
 
 /** The composition root: binds the app's ports to their adapters. */
@@ -37,10 +37,8 @@ export class IngestionModule {
   static register(config: Config): DynamicModule {
     const ports: Provider[] = [
       provideAs(Clock, SystemClock),
-      provideAs(UnitOfWork, TransactionUnitOfWork, TransactionRunner),
+      provideAs(Transactions, RunnerTransactions, TransactionRunner),
       provideAs(ApiKeyStore, PgApiKeyStore, DataSource, given(config.KEY_CACHE_TTL_MS)),
-      provideClass(SegmentCallsProcessor),
-      provideClass(CrmFactsProcessor),
       provideClass(
         IdempotencyRetention,
         DataSource,
@@ -48,33 +46,35 @@ export class IngestionModule {
       ),
     ];
     const useCases: Provider[] = [
+      // Kafka-side: execute(inputs, tx) in the consumer's transaction (infra/messaging/ingestion-handlers.ts);
+      // the HTTP use cases compose them in their own transaction.
+      provideClass(ApplySegmentCalls),
+      provideClass(ApplyCrmFacts),
+      // HTTP-side: execute(input); those that write open their transaction through Transactions
+      // (the key use cases run single statements on ApiKeyStore).
       provideClass(
-        IngestSegmentCallsUseCase,
-        UnitOfWork,
+        IngestSegmentCalls,
+        Transactions,
         Clock,
-        SegmentCallsProcessor,
+        ApplySegmentCalls,
         given({
           maxEventsPerTransaction: config.WRITE_GROUP_MAX_EVENTS,
           concurrentTransactions: config.WRITE_GROUP_CONCURRENCY,
         }),
       ),
-      provideClass(IngestCrmFactsUseCase, UnitOfWork, Clock, CrmFactsProcessor),
-      provideClass(EraseLeadUseCase, UnitOfWork, Clock),
+      provideClass(IngestCrmFacts, Transactions, Clock, ApplyCrmFacts),
+      provideClass(EraseLead, Transactions, Clock),
       provideClass(
-        AuthenticateUseCase,
+        Authenticate,
         ApiKeyStore,
         given(staticKeys({ devWriteKey: config.INGESTION_DEV_WRITE_KEY })),
       ),
-      provideClass(SourceKeyVerifier, AuthenticateUseCase),
-      provideClass(CreateApiKeyUseCase, ApiKeyStore, Clock),
-      provideClass(ListApiKeysUseCase, ApiKeyStore),
-      provideClass(RotateApiKeyUseCase, ApiKeyStore, Clock),
-      provideClass(RevokeApiKeyUseCase, ApiKeyStore, Clock),
+      provideClass(SourceKeyVerifier, Authenticate),
+      provideClass(CreateApiKey, ApiKeyStore, Clock),
+      provideClass(ListApiKeys, ApiKeyStore),
+      provideClass(RotateApiKey, ApiKeyStore, Clock),
+      provideClass(RevokeApiKey, ApiKeyStore, Clock),
     ];
-    const handlers = kafkaHandlers([SegmentCallsProcessor, CrmFactsProcessor], (segment, crm) => [
-      new SegmentIntakeHandler(segment),
-      new CrmIntakeHandler(crm),
-    ]);
     return {
       module: IngestionModule,
       imports: [
@@ -96,7 +96,11 @@ export class IngestionModule {
         }),
       ],
       controllers: [SegmentController, CrmController, ErasureController, AdminKeysController],
-      providers: [...ports, ...useCases, handlers],
+      providers: [
+        ...ports,
+        ...useCases,
+        kafkaHandlers([ApplySegmentCalls, ApplyCrmFacts], ingestionHandlers),
+      ],
     };
   }
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@smarketing/contracts';
-import { deriveAccountId, deriveLeadId, normalizeDomain, normalizeEmail } from '../src/domain';
+import { crmFactKey, parseCrmFact, type CrmKind } from '../src/app/crm/crm-fact';
 import { sourceEventId } from '../src/app/event-ids';
-import { crmFactKey } from '../src/app/crm/crm-facts.processor';
-import { parseCrmFact, type CrmKind } from '../src/app/crm/crm-fact';
+import { deriveAccountId, deriveLeadId, normalizeDomain, normalizeEmail } from '../src/domain';
 import { startTestApp, type TestApp } from './support/ingestion-app';
 import { eventsSinceSuiteStart } from './support/topic-events';
 

@@ -12,7 +12,7 @@ const leadIdOf = (email: string): string => {
 };
 
 describe('erasure on the real stack', () => {
-  const { eventsOn } = eventsSinceSuiteStart();
+  const { eventsOn, profilesOn } = eventsSinceSuiteStart();
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
 
@@ -82,6 +82,17 @@ describe('erasure on the real stack', () => {
       erasureId: receipt.erasureId,
       requestedBy: apiKeyIdOf(t.adminKey),
     });
+    // The profile topic got the person's profile, then a tombstone for the lead and the placeholder.
+    const profiles = await profilesOn([leadId, anonymousLeadId(anon)]);
+    expect(profiles.filter((p) => p.key === leadId).map((p) => p.value?.email ?? null)).toEqual([
+      email,
+      null,
+    ]);
+    // Last word per key (what compaction keeps): a tombstone for the lead and for the placeholder.
+    const last = new Map(profiles.map((p) => [p.key, p.value]));
+    expect([...last.entries()].sort()).toEqual(
+      [leadId, anonymousLeadId(anon)].sort().map((id) => [id, null]),
+    );
   });
 
   it('erases by leadId, and rejects a bad leadId or email with 400', async () => {

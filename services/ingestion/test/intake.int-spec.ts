@@ -3,10 +3,10 @@ import { DLQ_HEADER, INTAKE_TOPICS, TOPICS, dlqTopicName } from '@smarketing/con
 import { MessagingRuntime } from '@smarketing/messaging';
 import { readTopic, stackEnv, waitFor, withAdmin } from '@smarketing/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { deriveLeadId, normalizeEmail } from '../src/domain';
 import { sourceEventId } from '../src/app/event-ids';
-import { CRM_INTAKE_SOURCE } from '../src/infra/kafka/crm-intake.handler';
-import { SEGMENT_INTAKE_SOURCE } from '../src/infra/kafka/segment-intake.handler';
+import { deriveLeadId, normalizeEmail } from '../src/domain';
+import { CRM_INTAKE_SOURCE } from '../src/infra/messaging/crm-intake.handler';
+import { SEGMENT_INTAKE_SOURCE } from '../src/infra/messaging/segment-intake.handler';
 import { startTestApp, type TestApp } from './support/ingestion-app';
 import { eventsSinceSuiteStart } from './support/topic-events';
 

@@ -22,7 +22,7 @@ const accountIdOf = (domain: string): string =>
 const eventIdOf = (messageId: string): string => sourceEventId('dev', messageId);
 
 describe('Segment endpoints on the real stack', () => {
-  const { eventsOn } = eventsSinceSuiteStart();
+  const { eventsOn, profilesOn } = eventsSinceSuiteStart();
   let t: TestApp;
   const run = randomUUID().slice(0, 8);
   const email = `  Ada.Lovelace+${run}@Analytical-Engines.example.COM `;
@@ -105,8 +105,7 @@ describe('Segment endpoints on the real stack', () => {
     expect(upserted?.key).toBe(leadId);
     expect(upserted?.value).toMatchObject({
       leadId,
-      email: `ada.lovelace+${run}@analytical-engines.example.com`,
-      firstName: 'Ada',
+      emailDomain: 'analytical-engines.example.com',
       seniority: 'c_level_vp',
       employeeCount: 51,
       industry: 'software',
@@ -121,6 +120,17 @@ describe('Segment endpoints on the real stack', () => {
     });
     expect(upserted?.value.anonymousIds).toContain(anonymousId);
     expect(JSON.parse(upserted?.value.extraTraits ?? '{}')).toEqual({ plan: 'pro' });
+    // The personal data is on the profile topic only, and the merged placeholder's profile is gone.
+    expect(JSON.stringify(upserted?.value)).not.toMatch(/ada\.lovelace|Ada|Lovelace|VP of Engineering/);
+    const profiles = await profilesOn([leadId, placeholder]);
+    expect(profiles.filter((p) => p.key === leadId).at(-1)?.value).toMatchObject({
+      leadId,
+      email: `ada.lovelace+${run}@analytical-engines.example.com`,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      title: 'VP of Engineering',
+    });
+    expect(profiles.filter((p) => p.key === placeholder).map((p) => p.value)).toEqual([null]);
 
     const merged = await eventsOn(TOPICS.leadsMerged, { keys: [leadId] });
     expect(merged).toHaveLength(1);
@@ -208,7 +218,7 @@ describe('Segment endpoints on the real stack', () => {
     await t.drained();
     const [ev] = await eventsOn(TOPICS.leadUpserted, { eventIds: [eventIdOf(ids.free)] });
     expect(ev?.value).toMatchObject({
-      email: `free-${run}@gmail.com`,
+      emailDomain: 'gmail.com',
       accountId: null,
       isFreeMail: true,
       accountMatchReason: 'gmail.com is a free-mail domain',

@@ -85,7 +85,7 @@ const accountIdOf = (domain: string): string =>
   deriveAccountId(normalizeDomain(domain) as NonNullable<ReturnType<typeof normalizeDomain>>);
 
 describe('the real tracking SDKs, pointed at ingestion', () => {
-  const { eventsOn } = eventsSinceSuiteStart();
+  const { eventsOn, profilesOn } = eventsSinceSuiteStart();
   let t: TestApp;
   let url: string;
   const run = randomUUID().slice(0, 8);
@@ -161,13 +161,17 @@ describe('the real tracking SDKs, pointed at ingestion', () => {
       // One lead-upserted per lead and transaction: the lead as the identify and the group left it.
       const upserts = (await eventsOn(TOPICS.leadUpserted, { keys: [leadId] })).map((e) => e.value);
       expect(upserts.at(-1)).toMatchObject({
-        email: email.toLowerCase(),
-        firstName: 'Grace',
+        emailDomain: email.toLowerCase().split('@')[1],
         seniority: 'c_level_vp',
         anonymousIds: [anonymousId],
         accountId: accountIdOf(parentDomain),
         accountDomain: parentDomain,
         accountMatchReason: `group call ${sdk}-g-${run} with website ${parentDomain}`,
+      });
+      expect((await profilesOn([leadId])).at(-1)?.value).toMatchObject({
+        email: email.toLowerCase(),
+        firstName: 'Grace',
+        title: 'VP Marketing',
       });
     },
   );

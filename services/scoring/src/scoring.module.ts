@@ -7,15 +7,21 @@ import { PersistenceModule } from '@smarketing/persistence';
 import { Clock } from './app/ports/clock.port';
 import { RescoreScheduler } from './app/ports/rescore-scheduler.port';
 import { Transactions } from './app/ports/transactions.port';
+import { ApplyDispositions } from './app/use-cases/apply-dispositions.use-case';
+import { ApplyOpportunityUpdates } from './app/use-cases/apply-opportunity-updates.use-case';
 import { CompareScoringModels } from './app/use-cases/compare-scoring-models.use-case';
+import { EraseLeads } from './app/use-cases/erase-leads.use-case';
 import { GetLeadScore } from './app/use-cases/get-lead-score.use-case';
 import { GetModelVersion } from './app/use-cases/get-model-version.use-case';
 import { GetRescoreJob } from './app/use-cases/get-rescore-job.use-case';
 import { ListModels } from './app/use-cases/list-models.use-case';
+import { MergeLeads } from './app/use-cases/merge-leads.use-case';
 import { PublishModel } from './app/use-cases/publish-model.use-case';
+import { RecordTouchpoints } from './app/use-cases/record-touchpoints.use-case';
 import { RescoreChunk } from './app/use-cases/rescore-chunk.use-case';
 import { RunRescoreJobs } from './app/use-cases/run-rescore-jobs.use-case';
 import { SeedBundledModels } from './app/use-cases/seed-bundled-models.use-case';
+import { UpsertProfiles } from './app/use-cases/upsert-profiles.use-case';
 import type { Config } from './config';
 import { ModelSeeder } from './infra/bootstrap/model-seeder';
 import { LeadsController } from './infra/http/leads.controller';
@@ -45,6 +51,14 @@ export class ScoringModule {
       { provide: RescoreScheduler, useExisting: RescoreWorker },
     ];
     const useCases: Provider[] = [
+      // Kafka-side: execute(events, tx) in the consumer's transaction (see infra/messaging/scoring-handlers.ts).
+      provideClass(UpsertProfiles),
+      provideClass(RecordTouchpoints),
+      provideClass(ApplyDispositions),
+      provideClass(ApplyOpportunityUpdates),
+      provideClass(MergeLeads),
+      provideClass(EraseLeads),
+      // HTTP- and job-side: execute(input) in their own transaction through Transactions.
       provideClass(RescoreChunk, Transactions, Clock, given(config.RESCORE_CHUNK_SIZE)),
       provideClass(RunRescoreJobs, Transactions, Clock, RescoreChunk),
       provideClass(SeedBundledModels, Transactions, Clock),
@@ -78,7 +92,23 @@ export class ScoringModule {
         }),
       ],
       controllers: [ModelsController, LeadsController],
-      providers: [...ports, ...useCases, kafkaHandlers([ModelCache], scoringHandlers), ModelSeeder],
+      providers: [
+        ...ports,
+        ...useCases,
+        kafkaHandlers(
+          [
+            ModelCache,
+            UpsertProfiles,
+            RecordTouchpoints,
+            ApplyDispositions,
+            ApplyOpportunityUpdates,
+            MergeLeads,
+            EraseLeads,
+          ],
+          scoringHandlers,
+        ),
+        ModelSeeder,
+      ],
     };
   }
 }

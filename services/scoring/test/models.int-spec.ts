@@ -50,7 +50,7 @@ describe('scoring models: publication, re-scoring and comparison', () => {
     out.watch(a, b, c, d);
     // a: company fit only (50) + a visit = 55, nurture; b: fit 65, mql; c: engagement 40, cold; d: 65 + 30, hot.
     await producer.send(TOPICS.leadUpserted, [
-      fitLead(a, at(0), { seniority: 'unknown', title: null }),
+      fitLead(a, at(0), { seniority: 'unknown' }),
       fitLead(b, at(0)),
       fitLead(d, at(0)),
     ]);

@@ -87,10 +87,10 @@ const channelBindings = (s: TopicSpec): Doc => ({
     topic: s.name,
     partitions: s.partitions,
     replicas: s.replication,
-    topicConfiguration: {
-      'cleanup.policy': [s.configs['cleanup.policy']],
-      'retention.ms': Number(s.configs['retention.ms']),
-    },
+    // The production settings (libs/contracts RETENTION); the local stack bounds history further.
+    topicConfiguration: Object.fromEntries(
+      Object.entries(s.configs).map(([k, v]) => [k, k === 'cleanup.policy' ? [v] : Number(v)]),
+    ),
     bindingVersion: KAFKA_BINDING,
   },
 });
@@ -102,21 +102,14 @@ export function buildAsyncApi(
 ): Doc {
   // The document describes the defaults, not one environment's overrides, so it is reproducible.
   const defaults = loadPlatformConfig({});
-  const all = [...topics, ...intake];
-  const specs = new Map(
-    platformTopicSpecs(
-      defaults,
-      all.map((t) => t.name),
-      all.flatMap((t) => t.readers.map((r) => dlqTopicName(r, t.name))),
-    ).map((s) => [s.name, s]),
-  );
+  const specs = new Map(platformTopicSpecs(defaults, topics, intake).map((s) => [s.name, s]));
   const spec = (name: string): TopicSpec => specs.get(name) as TopicSpec;
   const channels: Doc = {};
   const operations: Doc = {};
   const messages: Doc = {};
 
   const addReaders = (
-    t: { name: string; readers: readonly string[] },
+    t: { name: string; readers: readonly string[]; personalData?: boolean },
     id: string,
     messageName: string,
   ): void => {
@@ -141,6 +134,9 @@ export function buildAsyncApi(
         'x-writer': reader,
         'x-readers': [],
         'x-source-topic': t.name,
+        'x-retention-class': 'dead-letter',
+        // A dead letter keeps the rejected payload as it came.
+        'x-personal-data': t.personalData !== false,
       };
       operations[`${camel(reader)}DeadLetters${pascal(id)}`] = {
         action: 'send',
@@ -186,6 +182,8 @@ export function buildAsyncApi(
       bindings: channelBindings(spec(t.name)),
       'x-writer': t.writer,
       'x-readers': [...t.readers],
+      'x-retention-class': spec(t.name).role === 'profile' ? 'profile' : 'history',
+      'x-personal-data': t.personalData,
     };
     operations[`${camel(t.writer)}Sends${messageName}`] = {
       action: 'send',
@@ -220,6 +218,9 @@ export function buildAsyncApi(
       bindings: channelBindings(spec(t.name)),
       'x-writer': t.writer,
       'x-readers': [...t.readers],
+      'x-retention-class': 'intake',
+      // Raw JSON from outside: it may carry anything the sender puts in it, personal data included.
+      'x-personal-data': true,
     };
     operations[`${t.writer}Sends${messageName}`] = {
       action: 'send',

@@ -1,23 +1,14 @@
 import { STACKS } from '@smarketing/config';
+import type { RetentionProfile } from '@smarketing/contracts';
 import { z } from 'zod';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const schema = z.object({
   KAFKA_BROKERS: z.string().min(1).default(STACKS.dev.kafkaBrokers),
   SCHEMA_REGISTRY_URL: z.url().default(STACKS.dev.schemaRegistryUrl),
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(6),
   TOPIC_REPLICATION: z.coerce.number().int().min(1).default(1),
-  TOPIC_RETENTION_MS: z.coerce
-    .number()
-    .int()
-    .min(-1)
-    .default(7 * DAY_MS),
-  DLQ_RETENTION_MS: z.coerce
-    .number()
-    .int()
-    .min(-1)
-    .default(30 * DAY_MS),
+  // production keeps the platform's facts without limit; local (the laptop stack) bounds them.
+  TOPIC_RETENTION_PROFILE: z.enum(['production', 'local']).default('production'),
 });
 
 /** Settings of the platform tools, validated once. */
@@ -26,8 +17,8 @@ export type PlatformConfig = {
   readonly registryUrl: string;
   readonly partitions: number;
   readonly replication: number;
-  readonly retentionMs: number;
-  readonly dlqRetentionMs: number;
+  /** Which column of libs/contracts RETENTION the topics get. */
+  readonly retentionProfile: RetentionProfile;
 };
 
 /** Reads and validates the tools' environment (the only reader of process.env in tools/platform). */
@@ -45,7 +36,6 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     registryUrl: e.SCHEMA_REGISTRY_URL.replace(/\/+$/, ''),
     partitions: e.TOPIC_PARTITIONS,
     replication: e.TOPIC_REPLICATION,
-    retentionMs: e.TOPIC_RETENTION_MS,
-    dlqRetentionMs: e.DLQ_RETENTION_MS,
+    retentionProfile: e.TOPIC_RETENTION_PROFILE,
   };
 }

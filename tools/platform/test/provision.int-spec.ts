@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ALL_DLQ_TOPICS, ALL_INTAKE_TOPICS, ALL_TOPICS, TOPICS } from '@smarketing/contracts';
+import { ALL_DLQ_TOPICS, ALL_INTAKE_TOPICS, ALL_TOPICS, RETENTION, TOPICS } from '@smarketing/contracts';
 import { Type } from 'avsc';
 import { ConfigResourceTypes } from 'kafkajs';
 import { withAdmin } from '../src/kafka-admin';
@@ -85,9 +85,9 @@ describe('provisioning against the local stack', () => {
       resources.find((r) => r.resourceName === topic)?.configEntries.find((e) => e.configName === key)
         ?.configValue;
     expect(get(event, 'cleanup.policy')).toBe('delete');
-    expect(get(event, 'retention.ms')).toBe(String(config.retentionMs));
-    expect(get(dlq, 'retention.ms')).toBe(String(config.dlqRetentionMs));
-    expect(config.dlqRetentionMs).toBe(30 * DAY);
+    expect(get(event, 'retention.ms')).toBe(RETENTION[config.retentionProfile].history['retention.ms']);
+    expect(get(dlq, 'retention.ms')).toBe(RETENTION[config.retentionProfile]['dead-letter']['retention.ms']);
+    expect(get(dlq, 'retention.ms')).toBe(String(14 * DAY));
   });
 
   it('registers each topic schema from the repo under <topic>-value (the same schema, with docs and defaults)', async () => {

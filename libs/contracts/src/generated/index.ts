@@ -5,6 +5,7 @@ import type {
   CampaignCostRecorded,
   LeadDispositioned,
   LeadErased,
+  LeadProfile,
   LeadUpserted,
   LeadsMerged,
   OpportunityUpdated,
@@ -21,6 +22,7 @@ import {
   campaignCostRecordedSchema,
   leadDispositionedSchema,
   leadErasedSchema,
+  leadProfileSchema,
   leadUpsertedSchema,
   leadsMergedSchema,
   opportunityUpdatedSchema,
@@ -42,6 +44,7 @@ export type EventTypeMap = {
   'campaign-cost-recorded': CampaignCostRecorded;
   'lead-dispositioned': LeadDispositioned;
   'lead-erased': LeadErased;
+  'lead-profile': LeadProfile;
   'lead-upserted': LeadUpserted;
   'leads-merged': LeadsMerged;
   'opportunity-updated': OpportunityUpdated;
@@ -69,6 +72,7 @@ export const SCHEMAS = {
     schema: leadDispositionedSchema,
   },
   'lead-erased': { file: 'schemas/ingestion/lead-erased.avsc', schema: leadErasedSchema },
+  'lead-profile': { file: 'schemas/ingestion/lead-profile.avsc', schema: leadProfileSchema },
   'lead-upserted': { file: 'schemas/ingestion/lead-upserted.avsc', schema: leadUpsertedSchema },
   'leads-merged': { file: 'schemas/ingestion/leads-merged.avsc', schema: leadsMergedSchema },
   'opportunity-updated': {

@@ -280,12 +280,44 @@ export const leadErasedSchema = {
   ],
 } as const;
 
+/** The Avro schema of LeadProfile, embedded from schemas/ingestion/lead-profile.avsc. */
+export const leadProfileSchema = {
+  type: 'record',
+  name: 'LeadProfile',
+  namespace: 'io.smarketing.ingestion',
+  doc: 'The personal data of a lead: the latest value per lead id on a compacted topic. An erasure, or a merge that retires a lead id, writes a tombstone (a null value) for the id, which compaction then removes with every earlier value.',
+  fields: [
+    { name: 'leadId', type: 'string', doc: 'Lead id (the record key).' },
+    {
+      name: 'email',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'Normalized email (PII). Null for anonymous placeholders.',
+    },
+    { name: 'firstName', type: ['null', 'string'], default: null, doc: 'First name (PII).' },
+    { name: 'lastName', type: ['null', 'string'], default: null, doc: 'Last name (PII).' },
+    { name: 'title', type: ['null', 'string'], default: null, doc: 'Job title as given (PII: free text).' },
+    {
+      name: 'personalTraits',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'Source traits that can identify a person (phone, address, social handles, ...) as a JSON object, bounded in size.',
+    },
+    { name: 'source', type: 'string', doc: 'Name of the source (write key or CRM) that sent it last.' },
+    {
+      name: 'occurredAt',
+      type: { type: 'long', logicalType: 'timestamp-millis' },
+      doc: 'When it happened (event time), epoch milliseconds UTC.',
+    },
+  ],
+} as const;
+
 /** The Avro schema of LeadUpserted, embedded from schemas/ingestion/lead-upserted.avsc. */
 export const leadUpsertedSchema = {
   type: 'record',
   name: 'LeadUpserted',
   namespace: 'io.smarketing.ingestion',
-  doc: 'A lead (a person) was created or its profile changed. Carries the full normalized profile, not a diff.',
+  doc: 'A lead (a person) was created or its profile changed. Carries the whole normalized profile, not a diff, but no personal data: the email, names, title and identifying traits are on ingestion.lead-profile.v1.',
   fields: [
     {
       name: 'leadId',
@@ -293,20 +325,17 @@ export const leadUpsertedSchema = {
       doc: 'Stable lead id (UUID v5 of the normalized email, or of the anonymousId for anonymous placeholders).',
     },
     {
-      name: 'email',
-      type: ['null', 'string'],
-      default: null,
-      doc: 'Normalized email (PII). Null for anonymous placeholders and after erasure.',
-    },
-    {
       name: 'anonymousIds',
       type: { type: 'array', items: 'string' },
       doc: 'Anonymous ids known to belong to this lead.',
       default: [],
     },
-    { name: 'firstName', type: ['null', 'string'], default: null, doc: 'First name (PII).' },
-    { name: 'lastName', type: ['null', 'string'], default: null, doc: 'Last name (PII).' },
-    { name: 'title', type: ['null', 'string'], default: null, doc: 'Job title as given.' },
+    {
+      name: 'emailDomain',
+      type: ['null', 'string'],
+      default: null,
+      doc: "Lower-case domain of the lead's email, e.g. acme.com (the email itself is on the profile topic). Null for anonymous placeholders and after erasure.",
+    },
     {
       name: 'seniority',
       type: {
@@ -379,7 +408,7 @@ export const leadUpsertedSchema = {
       name: 'extraTraits',
       type: ['null', 'string'],
       default: null,
-      doc: 'Unmapped source traits as a JSON object, bounded in size.',
+      doc: 'Unmapped source traits as a JSON object, bounded in size; traits that can identify a person (names, contact details, addresses, identifiers) are on the profile topic instead.',
     },
     {
       name: 'source',

@@ -201,6 +201,26 @@ export type LeadErased = {
   readonly occurredAt: number;
 };
 
+/** The personal data of a lead: the latest value per lead id on a compacted topic. An erasure, or a merge that retires a lead id, writes a tombstone (a null value) for the id, which compaction then removes with every earlier value. */
+export type LeadProfile = {
+  /** Lead id (the record key). */
+  readonly leadId: string;
+  /** Normalized email (PII). Null for anonymous placeholders. */
+  readonly email: null | string;
+  /** First name (PII). */
+  readonly firstName: null | string;
+  /** Last name (PII). */
+  readonly lastName: null | string;
+  /** Job title as given (PII: free text). */
+  readonly title: null | string;
+  /** Source traits that can identify a person (phone, address, social handles, ...) as a JSON object, bounded in size. */
+  readonly personalTraits: null | string;
+  /** Name of the source (write key or CRM) that sent it last. */
+  readonly source: string;
+  /** When it happened (event time), epoch milliseconds UTC. */
+  readonly occurredAt: number;
+};
+
 /** A lead's score or band changed under a scoring model, with its explanation. */
 export type LeadScored = {
   /** Lead id. */
@@ -231,20 +251,14 @@ export type LeadScored = {
   readonly occurredAt: number;
 };
 
-/** A lead (a person) was created or its profile changed. Carries the full normalized profile, not a diff. */
+/** A lead (a person) was created or its profile changed. Carries the whole normalized profile, not a diff, but no personal data: the email, names, title and identifying traits are on ingestion.lead-profile.v1. */
 export type LeadUpserted = {
   /** Stable lead id (UUID v5 of the normalized email, or of the anonymousId for anonymous placeholders). */
   readonly leadId: string;
-  /** Normalized email (PII). Null for anonymous placeholders and after erasure. */
-  readonly email: null | string;
   /** Anonymous ids known to belong to this lead. */
   readonly anonymousIds: readonly string[];
-  /** First name (PII). */
-  readonly firstName: null | string;
-  /** Last name (PII). */
-  readonly lastName: null | string;
-  /** Job title as given. */
-  readonly title: null | string;
+  /** Lower-case domain of the lead's email, e.g. acme.com (the email itself is on the profile topic). Null for anonymous placeholders and after erasure. */
+  readonly emailDomain: null | string;
   /** Seniority derived from the title. */
   readonly seniority: Seniority;
   /** Company name as given. */
@@ -267,7 +281,7 @@ export type LeadUpserted = {
   readonly isFreeMail: boolean;
   /** The person said they are a student, when known. */
   readonly isStudent: null | boolean;
-  /** Unmapped source traits as a JSON object, bounded in size. */
+  /** Unmapped source traits as a JSON object, bounded in size; traits that can identify a person (names, contact details, addresses, identifiers) are on the profile topic instead. */
   readonly extraTraits: null | string;
   /** Name of the source (write key or CRM) that sent it. */
   readonly source: string;

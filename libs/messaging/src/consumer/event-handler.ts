@@ -19,6 +19,8 @@ export type TxContext = {
   query<R = Record<string, unknown>>(sql: string | PreparedSql, params?: unknown[]): Promise<R[]>;
   /** Queues an outgoing event; it is written to the outbox in the same transaction. Returns its event-id. */
   publish<T extends TopicDef>(topic: T, value: EventOf<T>, options?: PublishOptions): string;
+  /** Queues a tombstone for `key` on a compacted profile topic (erasure); same transaction. Returns its event-id. */
+  tombstone(topic: TopicDef, key: string, options: { eventId?: string; occurredAt: number }): string;
 };
 
 /**

@@ -1,5 +1,6 @@
 import { DLQ_HEADER } from '@smarketing/contracts';
 import type { KafkaPort, OutgoingRecord, RawRecord } from '../kafka/kafka-port';
+import { concernsErasedLead } from './erased-leads';
 
 export type ReplayOptions = {
   readonly kafka: KafkaPort;
@@ -10,8 +11,17 @@ export type ReplayOptions = {
   /** Stop after this long without new records. */
   readonly idleMs?: number;
   readonly dryRun?: boolean;
-  readonly onRecord?: (record: RawRecord, replayed: boolean) => void;
+  /**
+   * Lead ids erased so far (readErasedLeadIds): a dead letter that concerns one is never
+   * re-published, only counted and passed over for good, so a replay cannot bring an erased
+   * person's data back.
+   */
+  readonly erased: ReadonlySet<string>;
+  readonly onRecord?: (record: RawRecord, outcome: ReplayOutcome) => void;
 };
+
+/** What the replay did with one dead letter. */
+export type ReplayOutcome = 'replayed' | 'would-replay' | 'skipped' | 'erased';
 
 /** The original record a dead letter carries: its topic, key, value and headers, minus the dlq-* headers. */
 export function originalOf(record: RawRecord): OutgoingRecord {
@@ -30,11 +40,14 @@ export function originalOf(record: RawRecord): OutgoingRecord {
  * consumer applies them once (consumers that already applied them skip them by their inbox).
  * Progress is a consumer group (`<dlq-topic>.replay`): running it again replays only new dead letters.
  */
-export async function replayDeadLetters(o: ReplayOptions): Promise<{ replayed: number; skipped: number }> {
+export async function replayDeadLetters(
+  o: ReplayOptions,
+): Promise<{ replayed: number; skipped: number; erased: number }> {
   const producer = o.kafka.producer();
   await producer.connect();
   let replayed = 0;
   let skipped = 0;
+  let erased = 0;
   let lastSeen = Date.now();
   const seen = new Set<string>();
   const handle = await o.kafka.runConsumer({
@@ -51,10 +64,14 @@ export async function replayDeadLetters(o: ReplayOptions): Promise<{ replayed: n
         if (o.dryRun && seen.has(at)) continue;
         seen.add(at);
         lastSeen = Date.now();
-        const match = !o.errorClass || r.headers[DLQ_HEADER.errorClass] === o.errorClass;
-        if (match) out.push(originalOf(r));
-        else skipped++;
-        o.onRecord?.(r, match && !o.dryRun);
+        let outcome: ReplayOutcome;
+        if (concernsErasedLead(r, o.erased)) outcome = 'erased';
+        else if (o.errorClass && r.headers[DLQ_HEADER.errorClass] !== o.errorClass) outcome = 'skipped';
+        else outcome = o.dryRun ? 'would-replay' : 'replayed';
+        if (outcome === 'erased') erased++;
+        else if (outcome === 'skipped') skipped++;
+        else out.push(originalOf(r));
+        o.onRecord?.(r, outcome);
       }
       if (o.dryRun) return; // nothing committed: a dry run changes nothing
       if (out.length) await producer.send(out);
@@ -68,5 +85,5 @@ export async function replayDeadLetters(o: ReplayOptions): Promise<{ replayed: n
   while (Date.now() - lastSeen < idle) await new Promise((r) => setTimeout(r, 250));
   await handle.stop();
   await producer.disconnect();
-  return { replayed, skipped };
+  return { replayed, skipped, erased };
 }

@@ -187,7 +187,7 @@ export class OutboxRelay {
         records.push({
           topic: r.topic,
           key: r.key,
-          value: row.encoded_values.subarray(r.offset, r.offset + r.length),
+          value: r.tombstone ? null : row.encoded_values.subarray(r.offset, r.offset + r.length),
           // The trace context, when the writer had one, on top of the platform headers.
           headers: r.headers === undefined ? headers : { ...headers, ...r.headers },
         });

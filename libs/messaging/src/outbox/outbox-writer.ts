@@ -18,9 +18,12 @@ type PendingEvent = {
   readonly eventId: string;
   /** Headers beyond the standard ones (the trace context), if any; see eventHeaders. */
   readonly headers: Record<string, string> | undefined;
+  /** The value to encode, or null for a tombstone (see addTombstone). */
   readonly payload: unknown;
   readonly occurredAt: number;
 };
+
+const EMPTY = Buffer.alloc(0);
 
 type SqlRunner = { query(sql: PreparedSql, params?: unknown[]): Promise<unknown> };
 
@@ -43,6 +46,8 @@ export type OutboxRecord = {
   readonly offset: number;
   readonly length: number;
   readonly headers?: Record<string, string>;
+  /** A tombstone: the record goes out with a null value (length 0). */
+  readonly tombstone?: true;
 };
 
 /**
@@ -97,6 +102,29 @@ export class OutboxWriter {
     return eventId;
   }
 
+  /**
+   * Queues a tombstone (a record with a null value) for `key` on a compacted topic: compaction then
+   * removes every earlier value of the key. Only a `profile` topic takes one; on an event stream
+   * a null value would be a poison record for every reader.
+   */
+  addTombstone(topic: TopicDef, key: string, options: { eventId?: string; occurredAt: number }): string {
+    if (topic.retention !== 'profile')
+      throw new InvalidEventError(topic.name, ['(tombstone: only a compacted profile topic takes one)']);
+    if (key === '') throw new InvalidEventError(topic.name, [`${topic.keyField} (tombstone key is empty)`]);
+    const eventId = options.eventId ?? randomUUID();
+    const headers: Record<string, string> = {};
+    injectTraceHeaders(headers);
+    this.pending.push({
+      topic,
+      key,
+      eventId,
+      headers: Object.keys(headers).length ? headers : undefined,
+      payload: null,
+      occurredAt: options.occurredAt,
+    });
+    return eventId;
+  }
+
   get size(): number {
     return this.pending.length;
   }
@@ -111,7 +139,9 @@ export class OutboxWriter {
     if (!this.pending.length) return [];
     const rows = this.pending.splice(0);
     const values = await Promise.all(
-      rows.map((r) => this.serde.encode(r.topic, r.payload, { validated: true })),
+      rows.map((r) =>
+        r.payload === null ? EMPTY : this.serde.encode(r.topic, r.payload, { validated: true }),
+      ),
     );
     const records: OutboxRecord[] = [];
     const topics = new Set<string>();
@@ -127,6 +157,7 @@ export class OutboxWriter {
         offset,
         length,
         ...(r.headers === undefined ? {} : { headers: r.headers }),
+        ...(r.payload === null ? { tombstone: true as const } : {}),
       });
       topics.add(r.topic.name);
       offset += length;

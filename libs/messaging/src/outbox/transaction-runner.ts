@@ -39,6 +39,7 @@ export class TransactionRunner {
           ? ((await qr.query(sql, params, true)).records as R[])
           : ((await client.query({ name: sql.name, text: sql.text, values: params })).rows as R[]),
       publish: (topic, value, options) => outbox.add(topic, value, options),
+      tombstone: (topic, key, options) => outbox.addTombstone(topic, key, options),
     };
     try {
       await qr.startTransaction();

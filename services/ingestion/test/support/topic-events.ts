@@ -1,4 +1,4 @@
-import { ALL_TOPICS, HEADER, type EventOf, type TopicDef } from '@smarketing/contracts';
+import { ALL_TOPICS, HEADER, TOPICS, type EventOf, type TopicDef } from '@smarketing/contracts';
 import { AvroSerde } from '@smarketing/messaging';
 import { readTopic, stackEnv, topicPositions, type ReadRecord } from '@smarketing/testing';
 
@@ -23,7 +23,11 @@ export type EventsOn = <T extends TopicDef>(
  * slows every test down). `eventsOn` gives the records of a real topic whose event-id is one of
  * `eventIds` (or whose key is one of `keys`), decoded from the Confluent wire format.
  */
-export function eventsSinceSuiteStart(): { eventsOn: EventsOn } {
+export type ProfilesOn = (
+  keys: readonly string[],
+) => Promise<{ readonly key: string | null; readonly value: EventOf<typeof TOPICS.leadProfile> | null }[]>;
+
+export function eventsSinceSuiteStart(): { eventsOn: EventsOn; profilesOn: ProfilesOn } {
   let positions = new Map<string, Map<number, number>>();
   beforeAll(async () => {
     positions = await topicPositions(ALL_TOPICS.map((t) => t.name));
@@ -44,5 +48,20 @@ export function eventsSinceSuiteStart(): { eventsOn: EventsOn } {
       })),
     );
   };
-  return { eventsOn };
+  /** The profile topic's records of these leads, a tombstone as a null value. */
+  const profilesOn: ProfilesOn = async (leadIds) => {
+    const keys = new Set(leadIds);
+    const records = await readTopic(TOPICS.leadProfile.name, {
+      from: positions.get(TOPICS.leadProfile.name),
+    });
+    return Promise.all(
+      records
+        .filter((r) => r.key !== null && keys.has(r.key))
+        .map(async (r) => ({
+          key: r.key,
+          value: r.value === null ? null : await serde.decode(TOPICS.leadProfile, r.value),
+        })),
+    );
+  };
+  return { eventsOn, profilesOn };
 }

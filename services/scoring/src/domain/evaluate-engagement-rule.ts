@@ -1,4 +1,4 @@
-import { decayFactor } from './decay';
+import { decayFactor } from './decay-factor';
 import { DAY_MS } from './duration';
 import type { Touchpoint } from './lead-signals';
 import type { EngagementRule } from './scoring-model';

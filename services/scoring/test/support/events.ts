@@ -10,11 +10,8 @@ import type {
 /** Builders of the events ingestion produces, with defaults that score nothing unless asked. */
 export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
   leadId,
-  email: `person-${leadId.slice(0, 8)}@example-corp.com`,
   anonymousIds: [],
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  title: null,
+  emailDomain: 'example-corp.com',
   seniority: 'unknown',
   company: null,
   accountId: null,
@@ -40,7 +37,6 @@ export const fitLead = (leadId: string, at: number, over: Partial<LeadUpserted> 
     country: 'US',
     region: 'NA',
     seniority: 'director',
-    title: 'Director of IT',
     ...over,
   });
 

@@ -1,6 +1,6 @@
-import { leadPatchOfIdentify, mergePatch, placeholderPatch } from '../segment/lead-profile.mapper';
 import { parseCrmBody } from '../crm/crm-fact';
 import type { InvalidInputError } from '../errors';
+import { leadPatchOfIdentify } from '../segment/lead-profile.mapper';
 import { scrubUrl } from '../segment/touchpoint.mapper';
 
 const identify = (traits: Record<string, unknown>, email: string | null = null) =>
@@ -14,32 +14,6 @@ const identify = (traits: Record<string, unknown>, email: string | null = null) 
   });
 
 describe('lead profile patches', () => {
-  it('keeps a group-call account when a later email-domain match arrives', () => {
-    const group = {
-      ...placeholderPatch('l', undefined, 's', 1),
-      accountId: 'acc-group',
-      accountDomain: 'parent.com',
-      accountMatchedBy: 'group_call' as const,
-      accountMatchReason: 'group',
-    };
-    const merged = mergePatch(group, identify({}, 'x@sub.example.com'));
-    expect(merged).toMatchObject({ accountId: 'acc-group', accountMatchedBy: 'group_call' });
-  });
-
-  it('lets later traits win, keeps earlier ones that are absent, and accumulates anonymous ids', () => {
-    const merged = mergePatch(identify({ firstName: 'Ada', title: 'CTO' }), {
-      ...identify({ lastName: 'L' }),
-      anonymousIds: ['a2'],
-    });
-    expect(merged).toMatchObject({
-      firstName: 'Ada',
-      lastName: 'L',
-      title: 'CTO',
-      seniority: 'c_level_vp',
-      anonymousIds: ['a1', 'a2'],
-    });
-  });
-
   it('normalizes firmographics and keeps unmapped traits as bounded extras', () => {
     expect(
       identify({

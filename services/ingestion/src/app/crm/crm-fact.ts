@@ -78,3 +78,21 @@ export function parseCrmBody(kind: CrmKind, body: unknown): CrmFact[] {
   if (errors.length) throw new InvalidInputError(errors.slice(0, 100));
   return facts;
 }
+
+/** The idempotency key of a fact: its CRM id, plus the content for facts that carry a full state. */
+export function crmFactKey(fact: CrmFact): string {
+  switch (fact.kind) {
+    case 'sales-activity':
+      return `sales-activity:${fact.value.activityId}`;
+    case 'disposition':
+      return `disposition:${fact.value.dispositionId}`;
+    case 'opportunity':
+      return `opportunity:${fact.value.opportunityId}:${fact.fingerprint}`;
+    case 'campaign-cost':
+      return `campaign-cost:${fact.value.costId}:${fact.fingerprint}`;
+    default: {
+      const unreachable: never = fact;
+      return unreachable;
+    }
+  }
+}

@@ -4,14 +4,13 @@ import {
   isFreeMailDomain,
   matchAccount,
   normalizeCountry,
-  normalizeEmail,
   normalizeIndustry,
   parseEmployeeCount,
   regionOf,
   seniorityFromTitle,
+  type LeadPatch,
   type NormalizedEmail,
 } from '../../domain';
-import type { LeadPatch } from '../ports/lead-record';
 import { bag, bool, first, str, without, type Bag } from './traits';
 
 // Traits mapped to profile fields; everything else is kept, bounded, in extraTraits.
@@ -36,20 +35,6 @@ const MAPPED = new Set([
   'isStudent',
   'is_student',
 ]);
-
-/** The email an identify call names: traits.email, or a userId that is an email. */
-export function emailOfIdentify(traits: Bag, userId: string | undefined): NormalizedEmail | null {
-  const fromTraits = traits['email'];
-  if (fromTraits !== undefined && fromTraits !== null) {
-    const email = normalizeEmail(fromTraits);
-    return email.ok ? email.email : null;
-  }
-  if (userId !== undefined && userId.includes('@')) {
-    const email = normalizeEmail(userId);
-    if (email.ok) return email.email;
-  }
-  return null;
-}
 
 function names(traits: Bag): { firstName: string | null; lastName: string | null } {
   const firstName = str(first(traits, ['firstName', 'first_name']));
@@ -132,71 +117,5 @@ export function leadPatchOfIdentify(input: {
     extraTraits: extras.json === '{}' ? null : extras.json,
     source: input.source,
     occurredAt: input.occurredAt,
-  };
-}
-
-/** A lead known only by an anonymousId or userId: every field empty. */
-export function placeholderPatch(
-  leadId: string,
-  anonymousId: string | undefined,
-  source: string,
-  occurredAt: number,
-): LeadPatch {
-  return {
-    leadId,
-    email: null,
-    anonymousIds: anonymousId === undefined ? [] : [anonymousId],
-    firstName: null,
-    lastName: null,
-    title: null,
-    seniority: null,
-    company: null,
-    accountId: null,
-    accountDomain: null,
-    accountMatchedBy: null,
-    accountMatchReason: null,
-    employeeCount: null,
-    industry: null,
-    country: null,
-    region: null,
-    isFreeMail: null,
-    isStudent: null,
-    extraTraits: null,
-    source,
-    occurredAt,
-  };
-}
-
-/** Folds a later patch over an earlier one with the same rules as the store's upsert. */
-export function mergePatch(a: LeadPatch, b: LeadPatch): LeadPatch {
-  const keepAccount =
-    b.accountId === null || (a.accountMatchedBy === 'group_call' && b.accountMatchedBy === 'email_domain');
-  const pick = <K extends keyof LeadPatch>(k: K): LeadPatch[K] => (b[k] ?? a[k]) as LeadPatch[K];
-  return {
-    leadId: a.leadId,
-    email: pick('email'),
-    anonymousIds: [...new Set([...a.anonymousIds, ...b.anonymousIds])],
-    firstName: pick('firstName'),
-    lastName: pick('lastName'),
-    title: pick('title'),
-    seniority: pick('seniority'),
-    company: pick('company'),
-    accountId: keepAccount ? a.accountId : b.accountId,
-    accountDomain: keepAccount ? a.accountDomain : b.accountDomain,
-    accountMatchedBy: keepAccount ? a.accountMatchedBy : b.accountMatchedBy,
-    accountMatchReason: keepAccount
-      ? a.accountId === null
-        ? (b.accountMatchReason ?? a.accountMatchReason)
-        : a.accountMatchReason
-      : b.accountMatchReason,
-    employeeCount: pick('employeeCount'),
-    industry: pick('industry'),
-    country: pick('country'),
-    region: pick('region'),
-    isFreeMail: pick('isFreeMail'),
-    isStudent: pick('isStudent'),
-    extraTraits: pick('extraTraits'),
-    source: b.source,
-    occurredAt: Math.max(a.occurredAt, b.occurredAt),
   };
 }

@@ -1,14 +1,17 @@
-import type { LeadUpserted } from '@smarketing/contracts';
-import type { LeadPatch, LeadRecord } from '../ports/lead-record';
+import type { LeadProfile, LeadUpserted } from '@smarketing/contracts';
+import { splitPersonalTraits, type LeadPatch, type LeadRecord } from '../../domain';
 
+const domainOf = (email: string | null): string | null => {
+  const at = email?.lastIndexOf('@') ?? -1;
+  return email && at >= 0 ? email.slice(at + 1) : null;
+};
+
+/** The lead on the event streams: every attribute rules need, no personal data (see leadProfileOf). */
 export function leadUpsertedOf(row: LeadRecord): LeadUpserted {
   return {
     leadId: row.leadId,
-    email: row.email,
     anonymousIds: [...row.anonymousIds],
-    firstName: row.firstName,
-    lastName: row.lastName,
-    title: row.title,
+    emailDomain: domainOf(row.email),
     seniority: row.seniority,
     company: row.company,
     accountId: row.accountId,
@@ -20,7 +23,33 @@ export function leadUpsertedOf(row: LeadRecord): LeadUpserted {
     region: row.region,
     isFreeMail: row.isFreeMail,
     isStudent: row.isStudent,
-    extraTraits: row.extraTraits,
+    extraTraits: splitPersonalTraits(row.extraTraits).traits,
+    source: row.source,
+    occurredAt: row.occurredAt,
+  };
+}
+
+/**
+ * The lead's personal data, for the compacted profile topic; null when it has none (an anonymous
+ * placeholder), so no profile is written for it.
+ */
+export function leadProfileOf(row: LeadRecord): LeadProfile | null {
+  const personalTraits = splitPersonalTraits(row.extraTraits).personal;
+  if (
+    row.email === null &&
+    row.firstName === null &&
+    row.lastName === null &&
+    row.title === null &&
+    personalTraits === null
+  )
+    return null;
+  return {
+    leadId: row.leadId,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    title: row.title,
+    personalTraits,
     source: row.source,
     occurredAt: row.occurredAt,
   };

@@ -1,5 +1,12 @@
 import type { TouchpointRecorded } from '@smarketing/contracts';
-import { boundExtras, channelOf, classifyPage, classifyTrack, parseUtm } from '../../domain';
+import {
+  boundExtras,
+  channelOf,
+  classifyPage,
+  classifyTrack,
+  parseUtm,
+  splitPersonalTraits,
+} from '../../domain';
 import type { PageCall, TrackCall } from '../validation';
 import { campaignIdOf } from '../event-ids';
 import { bag, first, str, without } from './traits';
@@ -67,7 +74,8 @@ export function touchpointOf(
     utmTerm: utm.term,
     utmContent: utm.content,
     channel: channelOf(utm, referrer),
-    extraProperties: extras.json === '{}' ? null : extras.json,
+    // Event properties travel on a history topic: those that can identify a person are dropped.
+    extraProperties: splitPersonalTraits(extras.json).traits,
     source,
     occurredAt,
   };

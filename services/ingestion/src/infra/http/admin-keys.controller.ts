@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { Route, Scopes } from '@smarketing/http';
 import { z } from 'zod';
 import { createKeySchema } from '../../app/keys/create-key.schema';
-import { CreateApiKeyUseCase } from '../../app/keys/create-api-key.use-case';
-import { ListApiKeysUseCase } from '../../app/keys/list-api-keys.use-case';
-import { RevokeApiKeyUseCase } from '../../app/keys/revoke-api-key.use-case';
-import { RotateApiKeyUseCase } from '../../app/keys/rotate-api-key.use-case';
+import { CreateApiKey } from '../../app/use-cases/create-api-key.use-case';
+import { ListApiKeys } from '../../app/use-cases/list-api-keys.use-case';
+import { RevokeApiKey } from '../../app/use-cases/revoke-api-key.use-case';
+import { RotateApiKey } from '../../app/use-cases/rotate-api-key.use-case';
 
 const keyIdParams = z.object({ keyId: z.string() });
 
@@ -14,10 +14,10 @@ const keyIdParams = z.object({ keyId: z.string() });
 @Scopes('admin')
 export class AdminKeysController {
   constructor(
-    private readonly createKey: CreateApiKeyUseCase,
-    private readonly listKeys: ListApiKeysUseCase,
-    private readonly rotateKey: RotateApiKeyUseCase,
-    private readonly revokeKey: RevokeApiKeyUseCase,
+    private readonly createKey: CreateApiKey,
+    private readonly listKeys: ListApiKeys,
+    private readonly rotateKey: RotateApiKey,
+    private readonly revokeKey: RevokeApiKey,
   ) {}
 
   @Post()

@@ -3,7 +3,7 @@ import { Route, Scopes } from '@smarketing/http';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { CrmKind } from '../../app/crm/crm-fact';
-import { IngestCrmFactsUseCase } from '../../app/crm/ingest-crm-facts.use-case';
+import { IngestCrmFacts } from '../../app/use-cases/ingest-crm-facts.use-case';
 import {
   campaignCostSchema,
   dispositionSchema,
@@ -24,7 +24,7 @@ const DURABLE = {
 @Controller('v1/crm')
 @Scopes('ingest')
 export class CrmController {
-  constructor(private readonly ingest: IngestCrmFactsUseCase) {}
+  constructor(private readonly ingest: IngestCrmFacts) {}
 
   private run(kind: CrmKind, request: FastifyRequest, body: unknown) {
     return this.ingest.execute({ source: callerOf(request).source, kind, body });

@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param, Query, Req } from '@nestjs/common'
 import { Route, Scopes } from '@smarketing/http';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { EraseLeadUseCase } from '../../app/erasure/erase-lead.use-case';
+import { EraseLead } from '../../app/use-cases/erase-lead.use-case';
 import { callerOf } from './caller';
 
 const ERASED = { 202: 'Erased: the nulling and lead-erased are committed; the body has the erasure id.' };
@@ -11,7 +11,7 @@ const ERASED = { 202: 'Erased: the nulling and lead-erased are committed; the bo
 @Controller('v1/leads')
 @Scopes('admin')
 export class ErasureController {
-  constructor(private readonly erase: EraseLeadUseCase) {}
+  constructor(private readonly erase: EraseLead) {}
 
   @Delete(':leadId')
   @HttpCode(202)

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { JsonWhateverContentType, Route, Scopes } from '@smarketing/http';
 import type { FastifyRequest } from 'fastify';
-import { IngestSegmentCallsUseCase } from '../../app/segment/ingest-segment-calls.use-case';
 import type { SegmentRoute } from '../../app/segment/segment-input';
+import { IngestSegmentCalls } from '../../app/use-cases/ingest-segment-calls.use-case';
 import {
   groupCallSchema,
   identifyCallSchema,
@@ -27,7 +27,7 @@ const SEGMENT =
 @Controller('v1')
 @Scopes('ingest')
 export class SegmentController {
-  constructor(private readonly ingest: IngestSegmentCallsUseCase) {}
+  constructor(private readonly ingest: IngestSegmentCalls) {}
 
   private async run(route: SegmentRoute, request: FastifyRequest, body: unknown) {
     const outcome = await this.ingest.execute({ source: callerOf(request).source, route, body });

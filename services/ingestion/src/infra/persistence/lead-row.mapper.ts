@@ -1,5 +1,5 @@
 import type { Region, Seniority } from '@smarketing/contracts';
-import type { LeadRecord } from '../../app/ports/lead-record';
+import type { LeadRecord } from '../../domain';
 
 export type LeadRow = {
   lead_id: string;

@@ -1,6 +1,11 @@
-import type { LeadOutcome, LeadProfile, LeadScore, LifecycleState } from '../../domain';
-import { initialLifecycleState } from '../../domain';
-import type { TouchpointHistory } from './touchpoint-history';
+import {
+  type LeadOutcome,
+  type LeadProfile,
+  type LeadScore,
+  type LifecycleState,
+  initialLifecycleState,
+  type TouchpointHistory,
+} from '../../domain';
 
 /** Everything the service keeps about one lead: its signals, its current score under the default model, its lifecycle. */
 export type LeadRecord = {

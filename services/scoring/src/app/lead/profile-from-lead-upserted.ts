@@ -24,18 +24,12 @@ const propertiesOf = (extraTraits: string | null): Record<string, PropertyValue>
 };
 
 /**
- * What scoring keeps of a lead's profile: the fields models can test. The email itself and the
- * names are never stored; only the email's domain (competitor and domain rules need it).
+ * What scoring keeps of a lead's profile: the fields models can test. lead-upserted carries no
+ * personal data (the email, names and title are on the profile topic, which scoring does not read);
+ * the email's domain is enough for competitor and domain rules.
  */
 export const profileFromLeadUpserted = (event: LeadUpserted): LeadProfile => {
-  const at = event.email?.lastIndexOf('@') ?? -1;
-  const emailDomain =
-    event.email && at >= 0
-      ? event.email
-          .slice(at + 1)
-          .trim()
-          .toLowerCase()
-      : undefined;
+  const emailDomain = event.emailDomain?.trim().toLowerCase() || undefined;
   return {
     ...(emailDomain ? { emailDomain } : {}),
     isFreeMail: event.isFreeMail,

@@ -1,9 +1,14 @@
-import { scoreLead, type LeadProfile, type LifecycleCause, type ScoringModel } from '../../domain';
+import {
+  scoreLead,
+  type LeadProfile,
+  type LifecycleCause,
+  type ScoringModel,
+  toTouchpoints,
+} from '../../domain';
 import type { ScoringEventSink } from '../ports/scoring-event-sink.port';
 import type { LeadRecord } from './lead-record';
 import { applyLifecycleCause } from './lifecycle-step';
 import { explanationOf } from './score-explanation';
-import { toTouchpoints } from './touchpoint-history';
 
 /** What a lead without a profile (a placeholder) is scored on: engagement only. */
 export const EMPTY_PROFILE: LeadProfile = { seniority: 'unknown', properties: {} };

@@ -1,9 +1,8 @@
 import type { LeadDispositioned } from '@smarketing/contracts';
-import { dispositionEffect } from '../lead/disposition-cause';
+import { dispositionEffect, furthestOutcome } from '../../domain';
 import { isErasedFor, seen } from '../lead/lead-guards';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import { applyLifecycleCause } from '../lead/lifecycle-step';
-import { furthestOutcome } from '../lead/outcome';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
 
 /** lead-dispositioned: sales' feedback moves the lifecycle (SAL, SQL, recycled, disqualified) and records the outcome. */

@@ -1,9 +1,8 @@
 import type { OpportunityUpdated } from '@smarketing/contracts';
-import type { LeadOutcome, LifecycleCause } from '../../domain';
+import { type LeadOutcome, type LifecycleCause, furthestOutcome } from '../../domain';
 import { isErasedFor, seen } from '../lead/lead-guards';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import { applyLifecycleCause } from '../lead/lifecycle-step';
-import { furthestOutcome } from '../lead/outcome';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
 
 const effectOf = (o: OpportunityUpdated): { cause: LifecycleCause; outcome: LeadOutcome } | undefined => {

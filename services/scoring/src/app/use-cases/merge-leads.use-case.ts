@@ -1,13 +1,11 @@
 import type { LeadsMerged } from '@smarketing/contracts';
+import { mergeLifecycles, furthestOutcome, mergeHistories } from '../../domain';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import { newLeadRecord, type LeadRecord } from '../lead/lead-record';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
-import { mergeLifecycles } from '../lead/merge-lifecycle';
-import { furthestOutcome } from '../lead/outcome';
 import { evaluationTime, rescoreLead } from '../lead/rescore-lead';
-import { mergeHistories } from '../lead/touchpoint-history';
-import type { Incoming, ScoringTx } from '../ports/transactions.port';
 import type { ScoringEventSink } from '../ports/scoring-event-sink.port';
+import type { Incoming, ScoringTx } from '../ports/transactions.port';
 
 const absorb = (
   survivor: LeadRecord,

@@ -1,5 +1,9 @@
-import { parseScoringModel, type ModelFieldError, type ScoringModel } from '../../domain';
-import { checkModelFitsRetention } from '../lead/check-model-retention';
+import {
+  parseScoringModel,
+  type ModelFieldError,
+  type ScoringModel,
+  checkModelFitsRetention,
+} from '../../domain';
 import type { Clock } from '../ports/clock.port';
 import type { RescoreScheduler } from '../ports/rescore-scheduler.port';
 import type { Transactions } from '../ports/transactions.port';

@@ -1,8 +1,8 @@
 import type { TouchpointRecorded } from '@smarketing/contracts';
+import { addTouchpoints } from '../../domain';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import { evaluationTime, rescoreLead } from '../lead/rescore-lead';
-import { addTouchpoints } from '../lead/touchpoint-history';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
 
 /** touchpoint-recorded: adds the touchpoint to the lead's signals (a placeholder if the profile is not known yet) and re-scores at event time. */

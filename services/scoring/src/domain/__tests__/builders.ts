@@ -5,8 +5,8 @@ import marketingJson from '../../../models/marketing-view.v1.json';
 import salesJson from '../../../models/sales-view.v1.json';
 import { DAY_MS } from '../duration';
 import type { LeadProfile, LeadSignals, Touchpoint, TouchpointType } from '../lead-signals';
+import { parseScoringModel } from '../parse-scoring-model';
 import type { ScoringModel } from '../scoring-model';
-import { parseScoringModel } from '../scoring-model.schema';
 
 export const AT = Date.UTC(2025, 2, 15, 12, 0, 0);
 export const HOUR_MS = 3_600_000;

@@ -7,7 +7,7 @@ import { GetModelVersion } from '../../app/use-cases/get-model-version.use-case'
 import { GetRescoreJob } from '../../app/use-cases/get-rescore-job.use-case';
 import { ListModels } from '../../app/use-cases/list-models.use-case';
 import { PublishModel } from '../../app/use-cases/publish-model.use-case';
-import { scoringModelSchema } from '../../domain/scoring-model.schema';
+import { scoringModelSchema } from '../../domain';
 import { compareBody, jobParams, modelVersionParams, publishQuery } from './request-schemas';
 
 /** Scoring models: publish (admin), list and read (read), compare (read), re-scoring progress (read). */

@@ -1,8 +1,7 @@
-import { initialLifecycleState, type LeadOutcome } from '../../domain';
 import type { LeadRecord } from '../../app/lead/lead-record';
-import { LeadStore, type ComparableLead } from '../../app/ports/lead-store.port';
 import { EMPTY_PROFILE } from '../../app/lead/rescore-lead';
-import { toTouchpoints, type TouchpointHistory } from '../../app/lead/touchpoint-history';
+import { LeadStore, type ComparableLead } from '../../app/ports/lead-store.port';
+import { initialLifecycleState, type LeadOutcome, toTouchpoints, type TouchpointHistory } from '../../domain';
 import { json, toMs, type Sql } from './sql';
 
 type LeadRow = {

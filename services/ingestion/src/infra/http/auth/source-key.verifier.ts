@@ -1,12 +1,12 @@
 import { CredentialVerifier, type Credential, type Principal } from '@smarketing/http';
-import type { AuthenticateUseCase } from '../../../app/keys/authenticate.use-case';
+import type { Authenticate } from '../../../app/use-cases/authenticate.use-case';
 
 /**
  * Ingestion's keys for the edge: per-source write keys and the API keys created over the admin API
  * (stored as hashes), and the dev write key. Asked before the platform's API_KEYS.
  */
 export class SourceKeyVerifier extends CredentialVerifier {
-  constructor(private readonly authenticate: AuthenticateUseCase) {
+  constructor(private readonly authenticate: Authenticate) {
     super();
   }
 

@@ -1,10 +1,10 @@
 import type { LeadScored, LifecycleChanged } from '@smarketing/contracts';
+import { addTouchpoints } from '../../../domain';
 import { loadBundledModels } from '../../model-file/bundled-models';
 import { ScoringEventSink } from '../../ports/scoring-event-sink.port';
 import { newLeadRecord } from '../lead-record';
 import { evaluationTime, rescoreLead } from '../rescore-lead';
 import { explanationOf } from '../score-explanation';
-import { addTouchpoints } from '../touchpoint-history';
 
 class MemorySink extends ScoringEventSink {
   scored: LeadScored[] = [];

@@ -3,11 +3,8 @@ import type { LeadUpserted } from '@smarketing/contracts';
 /** A lead-upserted event as ingestion writes it, at event time `at` (epoch ms). */
 export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
   leadId,
-  email: `person-${leadId.slice(0, 8)}@example-corp.com`,
   anonymousIds: [],
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  title: null,
+  emailDomain: 'example-corp.com',
   seniority: 'unknown',
   company: null,
   accountId: null,
