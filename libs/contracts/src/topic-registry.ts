@@ -59,6 +59,7 @@ export const TOPICS = {
   leadUpserted: def('lead-upserted', 'ingestion', 'leadId', [
     'scoring',
     'routing',
+    'sla-monitor',
     'attribution',
     'reporting',
   ]),
@@ -71,7 +72,11 @@ export const TOPICS = {
     'attribution',
     'reporting',
   ]),
-  salesActivityRecorded: def('sales-activity-recorded', 'ingestion', 'leadId', ['sla-monitor', 'reporting']),
+  salesActivityRecorded: def('sales-activity-recorded', 'ingestion', 'leadId', [
+    'sla-monitor',
+    'attribution',
+    'reporting',
+  ]),
   leadDispositioned: def('lead-dispositioned', 'ingestion', 'leadId', [
     'scoring',
     'sla-monitor',
@@ -100,7 +105,7 @@ export const TOPICS = {
     'attribution',
     'reporting',
   ]),
-  leadScored: def('lead-scored', 'scoring', 'leadId', ['routing', 'reporting']),
+  leadScored: def('lead-scored', 'scoring', 'leadId', ['sla-monitor', 'reporting']),
   lifecycleChanged: def('lifecycle-changed', 'scoring', 'leadId', [
     'routing',
     'sla-monitor',

@@ -28,7 +28,14 @@ export const REDACTED_KEYS = [
   'refreshToken',
   'apiKey',
   'writeKey',
+  // The services' key list (`<scopes>:<key>,…`) and the dev write key, should a config be logged.
+  'API_KEYS',
+  'INGESTION_DEV_WRITE_KEY',
+  // Personal data (docs/data-retention.md): the profile's fields, should one reach a log line.
   'email',
+  'firstName',
+  'lastName',
+  'phone',
 ] as const;
 
 const LEVELS: ReadonlyArray<string> = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -68,18 +68,20 @@ export async function waitForOutboxDrained(
 }
 
 /** An event waiting in the outbox. */
-export type OutboxEvent = { topic: string; key: string; eventId: string; value: Buffer };
+/** One event in an outbox row; `value` is null for a tombstone. */
+export type OutboxEvent = { topic: string; key: string; eventId: string; value: Buffer | null };
 
 /**
  * The events waiting in a database's outbox, oldest first (one row per transaction, see
  * libs/messaging's OutboxRecord).
  */
 export async function outboxEvents(db: Pick<TestDatabase, 'query'>): Promise<OutboxEvent[]> {
-  const rows = await db.query<{ topic: string; key: string; event_id: string; value: Buffer }>(
+  const rows = await db.query<{ topic: string; key: string; event_id: string; value: Buffer | null }>(
     `SELECT r.topic, r.key, r."eventId" AS event_id,
-            substring(b.encoded_values FROM r."offset" + 1 FOR r.length) AS value
+            CASE WHEN r.tombstone THEN NULL ELSE substring(b.encoded_values FROM r."offset" + 1 FOR r.length) END AS value
      FROM messaging_outbox_batches b,
-          jsonb_to_recordset(b.records::jsonb) AS r(topic text, key text, "eventId" text, "offset" int, length int)
+          jsonb_to_recordset(b.records::jsonb)
+            AS r(topic text, key text, "eventId" text, "offset" int, length int, tombstone boolean)
      ORDER BY b.id, r."offset"`,
   );
   return rows.map((r) => ({ topic: r.topic, key: r.key, eventId: r.event_id, value: r.value }));

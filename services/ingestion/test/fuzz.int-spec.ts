@@ -328,6 +328,11 @@ describe('fuzz: 10,000 generated requests through the HTTP stack', () => {
     const invalid: string[] = [];
     for (const r of rows) {
       const topic = topicByName(r.topic) as TopicDef;
+      // A tombstone (a merge retired a lead id) is valid on the compacted profile topic only.
+      if (r.value === null) {
+        if (topic.retention !== 'profile') invalid.push(`${r.topic}: a tombstone`);
+        continue;
+      }
       const paths = serde.invalidPaths(topic, await serde.decode(topic, r.value));
       if (paths.length) invalid.push(`${r.topic}: ${paths.join(', ')}`);
     }

@@ -16,12 +16,21 @@ const [outFile] = process.argv.slice(2);
 if (!outFile) throw new Error('usage: node lint-text.mjs <out.json> < snippets.json');
 
 // @nx/enforce-module-boundaries reads the cached project graph and skips itself when there is none
-// (a fresh clone): any nx command writes a current one, tags included.
-execFileSync(join(repo, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
-  cwd: repo,
-  stdio: 'ignore',
-  env: { ...process.env, NX_DAEMON: 'false' },
-});
+// (a fresh clone): any nx command writes a current one, tags included. It can fail while another
+// test adds or removes a project folder under it (the generator's test does, in parallel): retried.
+for (let attempt = 1; ; attempt++) {
+  try {
+    execFileSync(join(repo, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
+      cwd: repo,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
+    break;
+  } catch (error) {
+    if (attempt >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
 
 const eslint = new ESLint({ cwd: repo });
 const snippets = JSON.parse(await text(process.stdin));

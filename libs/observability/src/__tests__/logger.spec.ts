@@ -47,7 +47,8 @@ describe('createLogger', () => {
         authorization: 'Basic top',
         req: { headers: { authorization: 'Bearer abc', 'x-api-key': 'k', host: 'api' } },
         source: { writeKey: 'wk', apiKey: 'ak', secret: 's', password: 'p' },
-        lead: { traits: { email: 'ada@example.com', company: 'ACME' } },
+        lead: { traits: { email: 'ada@example.com', firstName: 'Ada', lastName: 'King', company: 'ACME' } },
+        config: { API_KEYS: 'admin:a-long-admin-key', INGESTION_DEV_WRITE_KEY: 'dev-wk' },
       },
       'received',
     );
@@ -61,6 +62,10 @@ describe('createLogger', () => {
       '"s"',
       '"p"',
       '"k"',
+      'a-long-admin-key',
+      'dev-wk',
+      '"Ada"',
+      'King',
     ]) {
       expect(raw).not.toContain(secret);
     }

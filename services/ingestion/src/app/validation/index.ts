@@ -8,7 +8,6 @@ export {
   type DispositionOutcome,
   type DispositionReason,
 } from './disposition.schema';
-export { formatFieldPath } from './field-path.formatter';
 export { checkInputShape, type InputShapeOptions } from './input-shape.guard';
 export {
   OPPORTUNITY_STATUSES,

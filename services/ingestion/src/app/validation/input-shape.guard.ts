@@ -1,4 +1,4 @@
-import { formatFieldPath } from './field-path.formatter';
+import { fieldPathOf } from '@smarketing/http';
 import { VALIDATION_LIMITS, type ValidationError } from './validation-result';
 
 export type InputShapeOptions = {
@@ -18,7 +18,7 @@ export function checkInputShape(input: unknown, options: InputShapeOptions = {})
   const visit = (value: unknown, path: PropertyKey[], depth: number): void => {
     if (errors.length >= VALIDATION_LIMITS.maxErrors || typeof value !== 'object' || value === null) return;
     if (depth > maxDepth) {
-      errors.push({ path: formatFieldPath(path), message: `nested deeper than ${maxDepth} levels` });
+      errors.push({ path: fieldPathOf(path), message: `nested deeper than ${maxDepth} levels` });
       return;
     }
     if (Array.isArray(value)) {
@@ -27,7 +27,7 @@ export function checkInputShape(input: unknown, options: InputShapeOptions = {})
     }
     for (const key of Object.keys(value)) {
       if (key === '__proto__') {
-        errors.push({ path: formatFieldPath([...path, key]), message: 'the key __proto__ is not allowed' });
+        errors.push({ path: fieldPathOf([...path, key]), message: 'the key __proto__ is not allowed' });
         continue;
       }
       visit((value as Record<string, unknown>)[key], [...path, key], depth + 1);

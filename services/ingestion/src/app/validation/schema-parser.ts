@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatFieldPath } from './field-path.formatter';
+import { fieldPathOf } from '@smarketing/http';
 import { checkInputShape, type InputShapeOptions } from './input-shape.guard';
 import { VALIDATION_LIMITS, type ValidationResult } from './validation-result';
 
@@ -18,7 +18,7 @@ export function parseWithSchema<S extends z.ZodType>(
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const errors = result.error.issues.slice(0, VALIDATION_LIMITS.maxErrors).map((issue) => ({
-    path: formatFieldPath(issue.path),
+    path: fieldPathOf(issue.path),
     // zod's "expected string, received undefined" reads better as "is required".
     message: isMissing(issue) ? 'is required' : issue.message,
   }));
