@@ -13,15 +13,15 @@ import { readTopic, topicPositions, waitFor, withAdmin, type ReadRecord } from '
 import { ConfigResourceTypes } from 'kafkajs';
 import { startPlatform, type Platform } from './support/platform';
 
-/** Every service that exists in this checkout and reads or writes lead data. */
-const SERVICES: readonly ServiceName[] = ['ingestion', 'scoring'];
+/** Every service that reads or writes lead data (reporting joins once it exists). */
+const SERVICES: readonly ServiceName[] = ['ingestion', 'scoring', 'routing', 'sla-monitor', 'attribution'];
 
 const run = randomUUID().slice(0, 8);
 const person = {
   email: `erin.erasable.${run}@zeta-${run}.example.com`,
   firstName: `Erin${run}`,
   lastName: `Erasable${run}`,
-  title: `Head of Forgetting ${run}`,
+  title: `VP of Forgetting ${run}`,
   phone: `+49 30 ${run.replace(/\D/g, '7').padEnd(8, '7')}`,
 };
 const needles = Object.entries(person).map(([field, text]) => ({ field, bytes: Buffer.from(text, 'utf8') }));
@@ -160,7 +160,7 @@ describe('an erased person cannot be found anywhere', () => {
       properties: { contact: person.email },
       timestamp: at(1),
     });
-    // Every service has the person: scoring scored them, and their data is where it belongs.
+    // Every service has the person: scoring scored them, routing assigned them.
     await waitFor(
       async () => {
         const res = await fetch(platform.url('scoring', `/v1/leads/${leadId}/score`), {

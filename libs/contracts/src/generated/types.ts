@@ -5,10 +5,37 @@ export const ACTIVITY_KIND_SYMBOLS = ['call', 'email', 'meeting', 'other'] as co
 /** Kind of sales activity. */
 export type ActivityKind = (typeof ACTIVITY_KIND_SYMBOLS)[number];
 
+/** A position in a journey that a model gives a fixed share to. */
+export const ANCHOR_KIND_SYMBOLS = [
+  'first',
+  'lead_creation',
+  'opportunity_creation',
+  'closed_won',
+  'last',
+  'unknown',
+] as const;
+/** A position in a journey that a model gives a fixed share to. */
+export type AnchorKind = (typeof ANCHOR_KIND_SYMBOLS)[number];
+
+/** Where an anchor of the model fell in the journey. */
+export type AnchorUsed = {
+  /** Anchor. */
+  readonly anchor: AnchorKind;
+  /** Touch at the anchor; null when the journey has no touch for it (its share then goes to the other anchors). */
+  readonly touchpointId: null | string;
+  /** When the anchor milestone happened (lead creation, opportunity creation, won), epoch ms. */
+  readonly at: null | number;
+};
+
 /** Why the assignment happened. */
 export const ASSIGNMENT_KIND_SYMBOLS = ['initial', 'reassignment', 'escalation', 'unknown'] as const;
 /** Why the assignment happened. */
 export type AssignmentKind = (typeof ASSIGNMENT_KIND_SYMBOLS)[number];
+
+/** How the owner was found. */
+export const ASSIGNMENT_VIA_SYMBOLS = ['pool', 'account_owner', 'manager', 'queue', 'unknown'] as const;
+/** How the owner was found. */
+export type AssignmentVia = (typeof ASSIGNMENT_VIA_SYMBOLS)[number];
 
 /** Credit for a conversion (and its revenue) split across touchpoints and campaigns under one attribution model. */
 export type AttributionCredited = {
@@ -26,13 +53,29 @@ export type AttributionCredited = {
   readonly model: AttributionModel;
   /** Revenue credited, for won conversions. */
   readonly revenue: null | Money;
-  /** Credits; weights sum to 1. */
+  /** Credits, one per touch with a share of the conversion, in journey order (touchCount says how many touches the journey had). */
   readonly credits: readonly Credit[];
-  /** When it happened (event time), epoch milliseconds UTC. */
+  /** The exact model, anchors and parameters named, e.g. u_shaped:first+lead_creation:40/40/20 or time_decay:half_life=P7D:normalized. */
+  readonly modelId: string;
+  /** Id of this version of the credits of the conversion under the model. */
+  readonly creditId: string;
+  /** Version of the credits of this conversion under this model: 1, then +1 each time a late or corrected fact changes them. */
+  readonly version: number;
+  /** creditId of the version this one replaces; null for version 1. Keep the latest version per conversion and modelId. */
+  readonly supersedes: null | string;
+  /** The anchors of the model and the touches they fell on. */
+  readonly anchorsUsed: readonly AnchorUsed[];
+  /** Journey scope. */
+  readonly journeyScope: JourneyScope;
+  /** Touches in the journey the model saw (within the lookback window, up to the conversion) when this version was computed; a touch that changes no share makes no new version. */
+  readonly touchCount: number;
+  /** Version of the attribution settings document the credits were computed under. */
+  readonly settingsVersion: number;
+  /** When the conversion happened (event time), epoch milliseconds UTC. */
   readonly occurredAt: number;
 };
 
-/** Attribution model. */
+/** Attribution model family; modelId names the exact model with its anchors and parameters. */
 export const ATTRIBUTION_MODEL_SYMBOLS = [
   'first_touch',
   'last_touch',
@@ -43,8 +86,14 @@ export const ATTRIBUTION_MODEL_SYMBOLS = [
   'full_path',
   'custom',
   'unknown',
+  'position_based',
+  'j_shaped',
+  'inverse_j',
+  'time_decay_unnormalized',
+  'markov',
+  'shapley',
 ] as const;
-/** Attribution model. */
+/** Attribution model family; modelId names the exact model with its anchors and parameters. */
 export type AttributionModel = (typeof ATTRIBUTION_MODEL_SYMBOLS)[number];
 
 /** Score band: hot 75+, mql 60-74, nurture 45-59, cold below 45 in the aligned model. */
@@ -71,6 +120,21 @@ export type CampaignCostRecorded = {
   /** When it happened (event time), epoch milliseconds UTC. */
   readonly occurredAt: number;
 };
+
+/** Why the rep was skipped, or assigned. */
+export const CANDIDATE_VERDICT_SYMBOLS = [
+  'assigned',
+  'inactive',
+  'out_of_office',
+  'holiday',
+  'outside_hours',
+  'cap_reached',
+  'held_before',
+  'unknown_rep',
+  'unknown',
+] as const;
+/** Why the rep was skipped, or assigned. */
+export type CandidateVerdict = (typeof CANDIDATE_VERDICT_SYMBOLS)[number];
 
 /** Marketing channel, a simplified default channel grouping. */
 export const CHANNEL_SYMBOLS = [
@@ -101,10 +165,20 @@ export type Credit = {
   readonly campaignId: null | string;
   /** Channel. */
   readonly channel: Channel;
-  /** Share of the credit, 0..1; weights sum to 1. */
+  /** Share of the conversion, 0..1. Weights sum to 1 for every conserving model; time_decay_unnormalized reports the raw decay factor of each touch (not conserving). */
   readonly weight: number;
-  /** Share of the revenue in minor units; shares sum to the revenue exactly. */
+  /** Share of the revenue in minor units; shares sum to the revenue exactly (largest remainder). Null without revenue or for a non-conserving model. */
   readonly amountMinor: null | number;
+  /** What the touch was. */
+  readonly touchKind: TouchKind;
+  /** When the touch happened (event time), epoch milliseconds UTC. */
+  readonly touchedAt: null | number;
+  /** The anchors this touch stands at under the model (several when anchors coincide). */
+  readonly anchors: readonly AnchorKind[];
+  /** Lower bound of the confidence interval of the weight, where the model has one. */
+  readonly weightLow: null | number;
+  /** Upper bound of the confidence interval of the weight, where the model has one. */
+  readonly weightHigh: null | number;
 };
 
 /** Sales disposition. */
@@ -149,6 +223,11 @@ export type FiredRule = {
   readonly detail: string;
 };
 
+/** Whose touches make the journey: the lead, every lead of the account, or the contacts on the opportunity. */
+export const JOURNEY_SCOPE_SYMBOLS = ['lead', 'account', 'opportunity_contacts', 'unknown'] as const;
+/** Whose touches make the journey: the lead, every lead of the account, or the contacts on the opportunity. */
+export type JourneyScope = (typeof JOURNEY_SCOPE_SYMBOLS)[number];
+
 /** A sales-ready lead was assigned to a rep. */
 export type LeadAssigned = {
   /** Unique assignment id. */
@@ -169,6 +248,20 @@ export type LeadAssigned = {
   readonly kind: AssignmentKind;
   /** Explanation: which rule and pool, round-robin position, territory. */
   readonly reason: string;
+  /** Queue the lead went to when no rep took it (repId is then "queue:<queueId>"). */
+  readonly queueId: null | string;
+  /** Pool the rep was chosen from (or that the rule named). */
+  readonly poolId: null | string;
+  /** How the owner was found: the pool's rotation, the named account's owner, the team manager (escalation), a queue. */
+  readonly via: AssignmentVia;
+  /** MQL cycle of the lead the assignment belongs to. */
+  readonly cycle: null | number;
+  /** The pool's turn the lead took (1 for the pool's first lead). */
+  readonly rotationPosition: null | number;
+  /** event-id of the lifecycle-changed or sla-status-changed event that caused it; null for a held lead released by its timer. */
+  readonly causeEventId: null | string;
+  /** Every rep considered, in order, with why each was skipped: the decision trace. */
+  readonly candidates: readonly RoutingCandidate[];
   /** When it happened (event time), epoch milliseconds UTC. */
   readonly occurredAt: number;
 };
@@ -395,6 +488,14 @@ export const REGION_SYMBOLS = ['NA', 'EMEA', 'APAC', 'LATAM', 'unknown'] as cons
 /** Sales region derived from the country. */
 export type Region = (typeof REGION_SYMBOLS)[number];
 
+/** A rep considered for the lead, in the order considered. */
+export type RoutingCandidate = {
+  /** Rep considered. */
+  readonly repId: string;
+  /** assigned, or why the rep was skipped. */
+  readonly verdict: CandidateVerdict;
+};
+
 /** A rep touched a lead (call, email, meeting): the first one answers the response SLA. */
 export type SalesActivityRecorded = {
   /** Unique activity id from the CRM. */
@@ -445,13 +546,35 @@ export const SENIORITY_SYMBOLS = [
 /** Seniority derived from the job title. */
 export type Seniority = (typeof SENIORITY_SYMBOLS)[number];
 
+/** What caused the change. */
+export const SLA_CAUSE_KIND_SYMBOLS = [
+  'assignment',
+  'activity',
+  'disposition',
+  'timer',
+  'api',
+  'merge',
+  'erasure',
+  'unknown',
+] as const;
+/** What caused the change. */
+export type SlaCauseKind = (typeof SLA_CAUSE_KIND_SYMBOLS)[number];
+
 /** Which promise. */
 export const SLA_KIND_SYMBOLS = ['response', 'disposition', 'unknown'] as const;
 /** Which promise. */
 export type SlaKind = (typeof SLA_KIND_SYMBOLS)[number];
 
 /** SLA status. */
-export const SLA_STATUS_SYMBOLS = ['running', 'warning', 'met', 'breached', 'cancelled', 'unknown'] as const;
+export const SLA_STATUS_SYMBOLS = [
+  'running',
+  'warning',
+  'met',
+  'breached',
+  'cancelled',
+  'unknown',
+  'paused',
+] as const;
 /** SLA status. */
 export type SlaStatus = (typeof SLA_STATUS_SYMBOLS)[number];
 
@@ -471,15 +594,64 @@ export type SlaStatusChanged = {
   readonly status: SlaStatus;
   /** When the clock started (event time). */
   readonly startedAt: number;
-  /** When it is due on the business calendar. */
+  /** When it is due on the business calendar; while paused, the deadline it would have if resumed at once. */
   readonly dueAt: number;
-  /** When it was met, if it was. */
+  /** When it was met (event time of the qualifying touch or disposition), if it was. */
   readonly resolvedAt: null | number;
-  /** Business time elapsed until resolution or breach. */
+  /** Business time (working, unpaused) from the start to this change's event time: the time to meet, the target at a breach, the time to first action. */
   readonly elapsedBusinessMs: null | number;
   /** When it happened (event time), epoch milliseconds UTC. */
   readonly occurredAt: number;
+  /** What happened: escalated asks the team's manager to act, reassignment_requested asks routing to reassign, corrected supersedes an earlier event of the record. */
+  readonly step: SlaStep;
+  /** Number of this status event within the record (1, 2, ...): the latest per slaRecordId holds the record's state. */
+  readonly sequence: number;
+  /** For a correction, the sequence of the event it supersedes (e.g. a breach turned met by a late-arriving touch); null for a first emission. */
+  readonly supersedesSequence: null | number;
+  /** Team of the rep (from the assignment). */
+  readonly teamId: null | string;
+  /** Assignment that started the clock. */
+  readonly assignmentId: null | string;
+  /** Version of the SLA policy. */
+  readonly policyVersion: null | number;
+  /** Business calendar the clock runs on. */
+  readonly calendarId: null | string;
+  /** Version of the business calendar. */
+  readonly calendarVersion: null | number;
+  /** Score band the policy was chosen on, null when not known at assignment. */
+  readonly band: null | string;
+  /** First qualifying action, also after a breach (time to first action). */
+  readonly firstActionAt: null | number;
+  /** Kind of cause. */
+  readonly causeKind: SlaCauseKind;
+  /** The causing event's event-id, or the timer's id. */
+  readonly causeId: null | string;
+  /** The cause in words, e.g. breach timer due 2026-01-13T10:00:00.000Z. */
+  readonly causeDetail: string;
 };
+
+/** What happened to the record. */
+export const SLA_STEP_SYMBOLS = [
+  'started',
+  'warning',
+  'breached',
+  'escalated',
+  'reassignment_requested',
+  'met',
+  'first_action',
+  'paused',
+  'resumed',
+  'cancelled',
+  'corrected',
+  'unknown',
+] as const;
+/** What happened to the record. */
+export type SlaStep = (typeof SLA_STEP_SYMBOLS)[number];
+
+/** A marketing touchpoint, or a sales activity counted as an offline touch. */
+export const TOUCH_KIND_SYMBOLS = ['touchpoint', 'sales_activity', 'unknown'] as const;
+/** A marketing touchpoint, or a sales activity counted as an offline touch. */
+export type TouchKind = (typeof TOUCH_KIND_SYMBOLS)[number];
 
 /** A marketing touchpoint by a lead or an anonymous visitor: a page view, a download, a demo request... */
 export type TouchpointRecorded = {
@@ -539,6 +711,16 @@ export const TOUCHPOINT_TYPE_SYMBOLS = [
 /** Canonical touchpoint type; unknown event names map to other. */
 export type TouchpointType = (typeof TOUCHPOINT_TYPE_SYMBOLS)[number];
 
+/** Length of the period. */
+export const VOLUME_PERIOD_SYMBOLS = ['week', 'month', 'quarter', 'unknown'] as const;
+/** Length of the period. */
+export type VolumePeriod = (typeof VOLUME_PERIOD_SYMBOLS)[number];
+
+/** Quality floor status. */
+export const VOLUME_QUALITY_STATUS_SYMBOLS = ['on_track', 'at_risk', 'met', 'missed', 'unknown'] as const;
+/** Quality floor status. */
+export type VolumeQualityStatus = (typeof VOLUME_QUALITY_STATUS_SYMBOLS)[number];
+
 /** Marketing's side of the SLA: MQL volume against the target over a period. */
 export type VolumeSlaEvaluated = {
   /** Evaluation id. */
@@ -553,10 +735,30 @@ export type VolumeSlaEvaluated = {
   readonly targetMqls: number;
   /** MQLs delivered so far in the period. */
   readonly actualMqls: number;
-  /** Status. */
+  /** Volume status: on_track / at_risk during the period (projected from the run rate), met / missed at its end. */
   readonly status: VolumeStatus;
   /** When it happened (event time), epoch milliseconds UTC. */
   readonly occurredAt: number;
+  /** Version of the volume SLA policy. */
+  readonly policyVersion: null | number;
+  /** Period kind. */
+  readonly period: VolumePeriod;
+  /** The segment counted, e.g. regions=EMEA; sources=any. */
+  readonly segment: string;
+  /** MQLs expected by the period's end at the run rate so far (the actual count at the end). */
+  readonly projectedMqls: null | number;
+  /** MQLs of the period sales accepted so far. */
+  readonly acceptedMqls: number;
+  /** acceptedMqls / actualMqls, null before the first MQL. */
+  readonly acceptedShare: null | number;
+  /** Agreed lowest accepted share, null when the policy has none. */
+  readonly qualityFloor: null | number;
+  /** The quality floor's status, null when the policy has none. */
+  readonly qualityStatus: null | VolumeQualityStatus;
+  /** True for the evaluation at (or after) the period's end. */
+  readonly final: boolean;
+  /** A re-evaluation of a closed period (late MQLs) names the evaluation it supersedes. */
+  readonly supersedesEvaluationId: null | string;
 };
 
 /** Volume status. */

@@ -1,0 +1,63 @@
+import type { AccountOwner, SalesOrg } from './sales-org';
+import type { Condition, LeadFacts, RoutingRule, RoutingRules } from './routing-rules';
+
+/** The employee band of a head count: the last band whose min it reaches ("unknown" without one). */
+export const employeeBandOf = (rules: RoutingRules, employees: number | null): string => {
+  if (employees === null) return 'unknown';
+  let band = 'unknown';
+  for (const b of rules.employeeBands) if (employees >= b.min) band = b.id;
+  return band;
+};
+
+/** The named account of a lead: by account id first, then by domain. */
+export const accountOwnerOf = (org: SalesOrg, facts: LeadFacts): AccountOwner | undefined =>
+  (facts.accountId !== null ? org.accountOwners.get(facts.accountId) : undefined) ??
+  (facts.accountDomain !== null ? org.accountOwners.get(facts.accountDomain) : undefined);
+
+const listValue = (
+  field: Exclude<Condition['field'], 'employees'>,
+  facts: LeadFacts,
+  rules: RoutingRules,
+  org: SalesOrg,
+): readonly (string | null)[] => {
+  switch (field) {
+    case 'country':
+      return [facts.country];
+    case 'region':
+      return [facts.region];
+    case 'industry':
+      return [facts.industry];
+    case 'source':
+      return [facts.source];
+    case 'band':
+      return [employeeBandOf(rules, facts.employees)];
+    case 'segment':
+      return [accountOwnerOf(org, facts)?.segment ?? null];
+    case 'account':
+      return [facts.accountId, facts.accountDomain];
+    default: {
+      const never: never = field;
+      return never;
+    }
+  }
+};
+
+/** A condition on an unknown attribute never holds: a lead we know nothing about falls through to the catch-all. */
+export const conditionHolds = (
+  c: Condition,
+  facts: LeadFacts,
+  rules: RoutingRules,
+  org: SalesOrg,
+): boolean => {
+  if (c.field === 'employees') {
+    if (facts.employees === null) return false;
+    return (
+      (c.min === undefined || facts.employees >= c.min) && (c.max === undefined || facts.employees <= c.max)
+    );
+  }
+  return listValue(c.field, facts, rules, org).some((v) => v !== null && c.in.includes(v));
+};
+
+/** First match wins: the rules are an ordered list, as sales ops write them. */
+export const matchRule = (rules: RoutingRules, org: SalesOrg, facts: LeadFacts): RoutingRule | undefined =>
+  rules.rules.find((rule) => rule.when.every((c) => conditionHolds(c, facts, rules, org)));
