@@ -32,6 +32,12 @@ stack_was_up=false
 bash deploy/local/stack.sh status >/dev/null 2>&1 && stack_was_up=true
 postgres_was_up=false
 node deploy/local/postgres.mjs status >/dev/null 2>&1 && postgres_was_up=true
+# A test stack this run starts begins empty: its Kafka data and its registry database (which lives
+# in the shared PostgreSQL and so outlives a clone) are wiped, so schema versions and records left
+# by earlier runs on this machine cannot leak into this one.
+if [ "$stack_was_up" = false ]; then
+  step "test stack reset" env RESET_REGISTRY_DB=1 bash deploy/local/stack.sh reset
+fi
 step "test stack" bash deploy/local/stack.sh start
 step "integration tests" npx nx run-many -t test-int --outputStyle=stream --parallel=1
 if [ "$stack_was_up" = false ]; then

@@ -96,7 +96,9 @@ describe('sla-monitor: durable timers', () => {
     } finally {
       await seeder.close();
     }
-  });
+    // Two service processes (each compiles its TypeScript at start-up) and 1,000 records: minutes on a
+    // loaded 2-core CI machine, more than the preset's 3.
+  }, 420_000);
 
   it('never fires a timer twice with two replicas on one database', async () => {
     const team = `team-${randomUUID().slice(0, 8)}`;
@@ -124,5 +126,5 @@ describe('sla-monitor: durable timers', () => {
       for (const r of replicas) await r.close({ keepDatabase: true });
       await seeder.db.drop();
     }
-  });
+  }, 420_000);
 });
