@@ -5,10 +5,8 @@ const fs = require('node:fs');
 
 const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 const moduleNameMapper = {
-  '^@smarketing/(composition|config|contracts|http|messaging|persistence|observability|testing)$': path.join(
-    __dirname,
-    'libs/$1/src/index.ts',
-  ),
+  '^@smarketing/(composition|config|contracts|http|messaging|persistence|observability|testing|service-testing)$':
+    path.join(__dirname, 'libs/$1/src/index.ts'),
 };
 
 /** kind: 'unit' runs src/**\/__tests__/*.spec.ts; 'int' runs test/**\/*.int-spec.ts against the local stack. */

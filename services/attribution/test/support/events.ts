@@ -1,6 +1,5 @@
 import type {
   LeadErased,
-  LeadUpserted,
   LifecycleChanged,
   OpportunityUpdated,
   SalesActivityRecorded,
@@ -8,26 +7,7 @@ import type {
 } from '@smarketing/contracts';
 
 /** Events as ingestion and scoring write them, at event time `at` (epoch ms). */
-export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
-  leadId,
-  anonymousIds: [],
-  emailDomain: 'example-corp.com',
-  seniority: 'unknown',
-  company: null,
-  accountId: null,
-  accountDomain: null,
-  accountMatchReason: null,
-  employeeCount: null,
-  industry: null,
-  country: null,
-  region: 'unknown',
-  isFreeMail: false,
-  isStudent: null,
-  extraTraits: null,
-  source: 'test',
-  occurredAt: at,
-  ...over,
-});
+export { leadUpserted } from '@smarketing/service-testing';
 
 export const touchpoint = (
   leadId: string,

@@ -1,26 +1,7 @@
-import type { LeadUpserted, LifecycleChanged, SlaStatusChanged } from '@smarketing/contracts';
+import type { LifecycleChanged, SlaStatusChanged } from '@smarketing/contracts';
 
 /** A lead-upserted event as ingestion writes it, at event time `at` (epoch ms). */
-export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
-  leadId,
-  anonymousIds: [],
-  emailDomain: 'example-corp.com',
-  seniority: 'unknown',
-  company: null,
-  accountId: null,
-  accountDomain: null,
-  accountMatchReason: null,
-  employeeCount: null,
-  industry: null,
-  country: null,
-  region: 'unknown',
-  isFreeMail: false,
-  isStudent: null,
-  extraTraits: null,
-  source: 'test',
-  occurredAt: at,
-  ...over,
-});
+export { leadUpserted } from '@smarketing/service-testing';
 
 /** scoring's lifecycle-changed: the lead entering MQL (cycle 1 unless said otherwise). */
 export const becameMql = (

@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HEADER, TOPICS, type EventOf, type LeadAssigned, type TopicDef } from '@smarketing/contracts';
-import { AvroSerde, KafkajsAdapter, MessagingRuntime, type ProducerPort } from '@smarketing/messaging';
-import { createDataSource, migrate } from '@smarketing/persistence';
+import { HEADER, TOPICS, type LeadAssigned } from '@smarketing/contracts';
+import { AvroSerde } from '@smarketing/messaging';
 import {
-  createTestDatabase,
-  ensureStack,
-  stackEnv,
-  startGroupAtEnd,
-  waitFor,
-  type TestDatabase,
-} from '@smarketing/testing';
+  bearer,
+  startServiceUnderTest,
+  type Response,
+  type ServiceUnderTest,
+} from '@smarketing/service-testing';
+import { stackEnv, startGroupAtEnd, waitFor } from '@smarketing/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { createApp } from '../../src/app.factory';
 import { Clock } from '../../src/app/ports/clock.port';
 import { loadConfig, type Config } from '../../src/config';
 import { migrations } from '../../src/infra/migrations';
 import { HeldLeadWorker } from '../../src/infra/timers/held-lead-worker';
+
+export { EventProducer, type Response } from '@smarketing/service-testing';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef-0123';
 export const READ_KEY = 'test-read-key-0123456789abcdef-01234';
@@ -40,19 +39,13 @@ export class ManualClock extends Clock {
   }
 }
 
-export type Response = { status: number; body: unknown };
-
-export type RoutingUnderTest = {
-  app: NestFastifyApplication;
-  db: TestDatabase;
-  config: Config;
+export type RoutingUnderTest = ServiceUnderTest<Config> & {
   clock: ManualClock;
-  /** Fastify's inject, with the read key unless `headers` says otherwise. */
-  get(url: string, headers?: Record<string, string>): Promise<Response>;
   /** An admin request (PUT, POST, DELETE) with a JSON body. */
   admin(method: 'PUT' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<Response>;
   /** Fires the held-lead timers due on `clock` now. */
   tickHeld(): Promise<number>;
+  /** Closes the app; a replica keeps the database it shares. */
   close(): Promise<void>;
 };
 
@@ -64,114 +57,28 @@ export type StartOptions = {
 
 /** The routing app in-process on a fresh database (`smarketing_test_routing_<random>`) and a fresh consumer group. */
 export async function startRouting(options: StartOptions = {}): Promise<RoutingUnderTest> {
-  await ensureStack();
   const replicaOf = options.replicaOf;
-  const db = replicaOf?.db ?? (await createTestDatabase('smarketing_test_routing'));
-  if (replicaOf === undefined) {
-    const ds = createDataSource({ url: db.url, applicationName: 'routing-test-migrate', migrations });
-    await migrate(ds);
-    await ds.destroy();
-  }
-  // The topics are shared with other runs: read only what this run writes.
-  const groupId = replicaOf?.config.CONSUMER_GROUP ?? `routing-test-${randomUUID()}`;
-  if (replicaOf === undefined)
-    await startGroupAtEnd(
-      groupId,
-      CONSUMED_TOPICS.map((t) => t.name),
-    );
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: db.url,
-    CONSUMER_GROUP: groupId,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    API_KEYS: `admin+read:${ADMIN_KEY},read:${READ_KEY}`,
-    ...options.env,
-  });
   const clock = replicaOf?.clock ?? new ManualClock();
-  const app = await createApp(config, { clock, heldTimerAutoStart: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  await app.get(MessagingRuntime).consumer.joined();
-  const inject = async (
-    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
-    url: string,
-    headers: Record<string, string>,
-    body?: unknown,
-  ) => {
-    const res = await app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
-    return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as unknown) : undefined };
-  };
-  return {
-    app,
-    db,
-    config,
-    clock,
-    get: (url, headers = { authorization: `Bearer ${READ_KEY}` }) => inject('GET', url, headers),
-    admin: (method, url, body) => inject(method, url, { authorization: `Bearer ${ADMIN_KEY}` }, body),
-    tickHeld: () => app.get(HeldLeadWorker).tick(),
-    close: async () => {
-      await app.close();
-      if (replicaOf === undefined) await db.drop();
-    },
-  };
-}
-
-/** Produces platform events the way their writers do: Confluent wire format, keyed, with the standard headers. */
-export class EventProducer {
-  private readonly serde = new AvroSerde(stackEnv().registryUrl);
-  private readonly kafka = new KafkajsAdapter({
-    brokers: stackEnv().brokers,
-    clientId: 'routing-test-producer',
+  const s = await startServiceUnderTest({
+    name: 'routing',
+    migrations,
+    consumedTopics: CONSUMED_TOPICS,
+    loadConfig,
+    createApp: (config) => createApp(config, { clock, heldTimerAutoStart: false }),
+    apiKeys: `admin+read:${ADMIN_KEY},read:${READ_KEY}`,
+    readKey: READ_KEY,
+    env: options.env,
+    // The topics are shared with other runs: read only what this run writes.
+    db: replicaOf?.db,
+    groupId: replicaOf?.groupId,
   });
-  private readonly producer: ProducerPort = this.kafka.producer();
-
-  async connect(): Promise<void> {
-    await this.producer.connect();
-  }
-
-  /** Sends the events (each at its `occurredAt`) and returns their event ids. */
-  async send<T extends TopicDef>(
-    topic: T,
-    values: readonly EventOf<T>[],
-    eventIds?: readonly string[],
-  ): Promise<string[]> {
-    const records = await Promise.all(
-      values.map(async (value, i) => {
-        const v = value as Record<string, unknown>;
-        const eventId = eventIds?.[i] ?? randomUUID();
-        const time = new Date(Number(v.occurredAt)).toISOString();
-        return {
-          eventId,
-          record: {
-            topic: topic.name,
-            key: String(v[topic.keyField]),
-            value: await this.serde.encode(topic, value),
-            headers: {
-              [HEADER.eventId]: eventId,
-              [HEADER.eventType]: topic.eventType,
-              [HEADER.occurredAt]: time,
-              [HEADER.producer]: topic.writer,
-              [HEADER.ceId]: eventId,
-              [HEADER.ceTime]: time,
-            },
-          },
-        };
-      }),
-    );
-    // In requests of at most 1,000 records: the broker refuses a produce request over its max size.
-    for (let i = 0; i < records.length; i += 1_000)
-      await this.producer.send(records.slice(i, i + 1_000).map((r) => r.record));
-    return records.map((r) => r.eventId);
-  }
-
-  async close(): Promise<void> {
-    await this.producer.disconnect();
-    await this.kafka.close();
-  }
+  return {
+    ...s,
+    clock,
+    admin: (method, url, body) => s.inject(method, url, { headers: bearer(ADMIN_KEY), body }),
+    tickHeld: () => s.app.get(HeldLeadWorker).tick(),
+    close: () => s.close({ keepDatabase: replicaOf !== undefined }),
+  };
 }
 
 /** Reads routing.lead-assigned.v1 from its end (a fresh group), decoded, keeping only the leads a test watches. */

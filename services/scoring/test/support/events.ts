@@ -6,28 +6,10 @@ import type {
   TouchpointRecorded,
   TouchpointType,
 } from '@smarketing/contracts';
+import { leadUpserted } from '@smarketing/service-testing';
 
 /** Builders of the events ingestion produces, with defaults that score nothing unless asked. */
-export const leadUpserted = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted => ({
-  leadId,
-  anonymousIds: [],
-  emailDomain: 'example-corp.com',
-  seniority: 'unknown',
-  company: null,
-  accountId: null,
-  accountDomain: null,
-  accountMatchReason: null,
-  employeeCount: null,
-  industry: null,
-  country: null,
-  region: 'unknown',
-  isFreeMail: false,
-  isStudent: null,
-  extraTraits: null,
-  source: 'test',
-  occurredAt: at,
-  ...over,
-});
+export { leadUpserted };
 
 /** Fit 65 under the aligned model: company 25 + 15 + 10, director 15 (the table's points add up, no cap). */
 export const fitLead = (leadId: string, at: number, over: Partial<LeadUpserted> = {}): LeadUpserted =>

@@ -1,0 +1,3 @@
+export * from './event-producer';
+export * from './service-under-test';
+export * from './events';
