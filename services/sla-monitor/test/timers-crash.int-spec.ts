@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { TOPICS } from '@smarketing/contracts';
 import {
   freePort,
   readTopic,
+  repoRoot,
   spawnTs,
   topicPositions,
   waitFor,
@@ -33,7 +35,8 @@ describe('sla-monitor: durable timers', () => {
     // on the same database (timer worker off), once the child is up, due a moment later.
     const service = async (): Promise<TsProcess> => {
       const port = await freePort();
-      const child = spawnTs('services/sla-monitor/src/main.ts', {
+      // Absolute: nx runs this suite from the service's folder, the developer often from the repo root.
+      const child = spawnTs(join(repoRoot(), 'services/sla-monitor/src/main.ts'), {
         DATABASE_URL: db.url,
         CONSUMER_GROUP: groupId,
         PORT: String(port),
@@ -46,7 +49,9 @@ describe('sla-monitor: durable timers', () => {
       await waitFor(
         async () => (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.ok === true,
         { timeoutMs: 120_000, description: 'the service answering' },
-      );
+      ).catch((e: unknown) => {
+        throw new Error(`${(e as Error).message}\n${child.output().slice(-3_000)}`);
+      });
       return child;
     };
     const seeder = await startSlaMonitor({ db, groupId: await freshGroup(), env: { TIMER_WORKER: 'off' } });
