@@ -55,10 +55,26 @@ const toStored = <T>(r: Row): Stored<T> => ({
   publishedBy: r.published_by,
 });
 
+/** The reads both document tables share: one version, the latest of one id, the latest of each, all. */
+const documentReads = <T>(sql: Sql, q: Statements) => ({
+  get: async (id: string, version: number) => {
+    const [r] = await sql.query<Row>(q.get, [id, version]);
+    return r && toStored<T>(r);
+  },
+  latest: async (id: string) => {
+    const [r] = await sql.query<Row>(q.latest, [id]);
+    return r && toStored<T>(r);
+  },
+  latestAll: async () => (await sql.query<Row>(q.latestAll)).map((r) => toStored<T>(r)),
+  list: async () => (await sql.query<Row>(q.list)).map((r) => toStored<T>(r)),
+});
+
 /** sla_monitor_policies: immutable versions. */
 export class PgPolicyStore extends PolicyStore {
+  private readonly reads;
   constructor(private readonly sql: Sql) {
     super();
+    this.reads = documentReads<SlaPolicy>(sql, POLICY_SQL);
   }
   async insert(s: Stored<SlaPolicy>): Promise<boolean> {
     const d = s.document;
@@ -73,26 +89,18 @@ export class PgPolicyStore extends PolicyStore {
     ]);
     return rows.length === 1;
   }
-  async get(id: string, version: number) {
-    const [r] = await this.sql.query<Row>(POLICY_SQL.get, [id, version]);
-    return r && toStored<SlaPolicy>(r);
-  }
-  async latest(id: string) {
-    const [r] = await this.sql.query<Row>(POLICY_SQL.latest, [id]);
-    return r && toStored<SlaPolicy>(r);
-  }
-  async latestAll() {
-    return (await this.sql.query<Row>(POLICY_SQL.latestAll)).map((r) => toStored<SlaPolicy>(r));
-  }
-  async list() {
-    return (await this.sql.query<Row>(POLICY_SQL.list)).map((r) => toStored<SlaPolicy>(r));
-  }
+  get = (id: string, version: number) => this.reads.get(id, version);
+  latest = (id: string) => this.reads.latest(id);
+  latestAll = () => this.reads.latestAll();
+  list = () => this.reads.list();
 }
 
 /** sla_monitor_calendars: immutable versions. */
 export class PgCalendarStore extends CalendarStore {
+  private readonly reads;
   constructor(private readonly sql: Sql) {
     super();
+    this.reads = documentReads<BusinessCalendar>(sql, CALENDAR_SQL);
   }
   async insert(s: Stored<BusinessCalendar>): Promise<boolean> {
     const d = s.document;
@@ -106,18 +114,8 @@ export class PgCalendarStore extends CalendarStore {
     ]);
     return rows.length === 1;
   }
-  async get(id: string, version: number) {
-    const [r] = await this.sql.query<Row>(CALENDAR_SQL.get, [id, version]);
-    return r && toStored<BusinessCalendar>(r);
-  }
-  async latest(id: string) {
-    const [r] = await this.sql.query<Row>(CALENDAR_SQL.latest, [id]);
-    return r && toStored<BusinessCalendar>(r);
-  }
-  async latestAll() {
-    return (await this.sql.query<Row>(CALENDAR_SQL.latestAll)).map((r) => toStored<BusinessCalendar>(r));
-  }
-  async list() {
-    return (await this.sql.query<Row>(CALENDAR_SQL.list)).map((r) => toStored<BusinessCalendar>(r));
-  }
+  get = (id: string, version: number) => this.reads.get(id, version);
+  latest = (id: string) => this.reads.latest(id);
+  latestAll = () => this.reads.latestAll();
+  list = () => this.reads.list();
 }
