@@ -112,6 +112,7 @@ export const TOPICS = {
     'attribution',
     'reporting',
   ]),
+  accountScored: def('account-scored', 'scoring', 'accountId', ['routing', 'reporting']),
   leadAssigned: def('lead-assigned', 'routing', 'leadId', ['sla-monitor', 'reporting']),
   slaStatusChanged: def('sla-status-changed', 'sla-monitor', 'leadId', ['routing', 'reporting']),
   volumeSlaEvaluated: def('volume-sla-evaluated', 'sla-monitor', 'policyId', ['reporting']),

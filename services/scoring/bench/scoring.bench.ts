@@ -3,7 +3,11 @@
  *   npm run -w @smarketing/scoring bench            (BENCH_EVENTS, BENCH_LEADS, BENCH_STORED_LEADS to change the sizes)
  * 1. events/s from pre-produced touchpoint-recorded to committed score + published outbox event, 10k stored leads;
  * 2. the same with 100k stored leads (cost per event must not grow with the leads stored);
- * 3. re-scoring time of every stored lead after publishing a new default model version.
+ * 3. account scoring: the same with profiled leads, without an account and then 5 leads per account
+ *    (the ratio is what rolling leads up into accounts adds per event);
+ * 4. a backtest of a candidate model over every stored lead's history (POST /v1/backtests), against a
+ *    comparison of two models on the same leads (POST /v1/models/compare) as the baseline;
+ * 5. re-scoring time of every stored lead after publishing a new default model version.
  */
 import { randomUUID } from 'node:crypto';
 import { TOPICS, type TouchpointType } from '@smarketing/contracts';
@@ -98,6 +102,27 @@ async function run(s: ScoringUnderTest, producer: EventProducer, leadIds: readon
   };
 }
 
+/** Profiles (fit 65 under aligned) for the given leads, with `perAccount` leads per account or none. */
+async function seedProfiles(
+  s: ScoringUnderTest,
+  ids: readonly string[],
+  perAccount: number | null,
+): Promise<void> {
+  const t = Date.now() - 7_200_000;
+  await s.db.query(
+    `INSERT INTO scoring_leads (lead_id, first_seen_at_ms, profile, profile_at_ms, lifecycle, stage, account, account_id)
+     SELECT id, $2::bigint,
+            jsonb_build_object('seniority', (ARRAY['director','manager','c_level_vp','individual_contributor'])[1 + (n % 4)::int],
+                               'employeeCount', 500, 'industry', 'software', 'region', 'NA', 'isFreeMail', false, 'properties', '{}'::jsonb),
+            $2::bigint,
+            jsonb_build_object('stage', 'lead', 'enteredAt', $2::bigint, 'mqlCycle', 0, 'openOpportunityIds', '[]'::jsonb), 'lead',
+            CASE WHEN $3::int IS NULL THEN NULL ELSE jsonb_build_object('accountId', 'bench-acct-' || (n / $3::int)) END,
+            CASE WHEN $3::int IS NULL THEN NULL ELSE 'bench-acct-' || (n / $3::int) END
+     FROM unnest($1::text[]) WITH ORDINALITY AS v(id, n)`,
+    [ids, t, perAccount],
+  );
+}
+
 /** Stored leads beyond the benchmark's own: bulk-inserted with a profile and a few touchpoints each. */
 async function seedLeads(s: ScoringUnderTest, n: number): Promise<void> {
   const t = Date.now() - 7_200_000;
@@ -135,6 +160,48 @@ async function main(): Promise<void> {
     const second = Array.from({ length: LEADS }, () => randomUUID());
     const large = await run(s, producer, second, `${(STORED + LEADS).toLocaleString('en-US')} leads stored`);
 
+    const plain = Array.from({ length: LEADS }, () => randomUUID());
+    await seedProfiles(s, plain, null);
+    const noAccounts = await run(s, producer, plain, 'profiles, no account');
+    const grouped = Array.from({ length: LEADS }, () => randomUUID());
+    await seedProfiles(s, grouped, 5);
+    const withAccounts = await run(s, producer, grouped, 'profiles, 5 per account');
+    const accounts = await count(s, `SELECT count(*) AS n FROM scoring_accounts`);
+
+    const candidate = {
+      ...aligned,
+      version: 2,
+      bands: [
+        { band: 'hot', min: 70 },
+        { band: 'mql', min: 55 },
+        { band: 'nurture', min: 40 },
+        { band: 'cold', min: 0 },
+      ],
+    };
+    const post = async (url: string, payload: object) => {
+      const startedAt = process.hrtime.bigint();
+      const res = await s.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({ method: 'POST', url, headers: { authorization: `Bearer ${ADMIN_KEY}` }, payload });
+      if (res.statusCode !== 200 && res.statusCode !== 201)
+        throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return {
+        seconds: Number(process.hrtime.bigint() - startedAt) / 1e9,
+        body: JSON.parse(res.body) as Record<string, unknown>,
+      };
+    };
+    const compared = await post('/v1/models/compare', {
+      models: [{ modelId: 'aligned' }, { modelId: 'aligned-guarded' }],
+      maxBandChanges: 20,
+    });
+    const backtest = await post('/v1/backtests', {
+      candidate: { model: candidate },
+      from: Date.now() - 8 * 3_600_000,
+      to: Date.now(),
+      sampleSize: 20,
+    });
+
     const total = await count(s, `SELECT count(*) AS n FROM scoring_leads`);
     const publishedAt = process.hrtime.bigint();
     const res = await s.app
@@ -144,16 +211,7 @@ async function main(): Promise<void> {
         method: 'POST',
         url: '/v1/models',
         headers: { authorization: `Bearer ${ADMIN_KEY}` },
-        payload: {
-          ...aligned,
-          version: 2,
-          bands: [
-            { band: 'hot', min: 70 },
-            { band: 'mql', min: 55 },
-            { band: 'nurture', min: 40 },
-            { band: 'cold', min: 0 },
-          ],
-        },
+        payload: candidate,
       });
     const jobId = (JSON.parse(res.body) as { rescoreJobId: string }).rescoreJobId;
     await sleep(50);
@@ -173,7 +231,7 @@ async function main(): Promise<void> {
     console.log(
       `\nscoring bench (${EVENTS.toLocaleString('en-US')} touchpoint-recorded over ${LEADS.toLocaleString('en-US')} leads per run; consumer concurrency ${s.config.CONSUMER_CONCURRENCY}, max batch ${s.config.CONSUMER_MAX_BATCH_SIZE})`,
     );
-    for (const r of [small, large]) {
+    for (const r of [small, large, noAccounts, withAccounts]) {
       console.log(
         `  ${r.label.padEnd(22)} ${fmt(r.eventsPerSecond).padStart(7)} events/s  ${fmt(r.usPerEvent, 1).padStart(7)} µs/event  ` +
           `median batch ${r.medianBatch}  ${fmt(r.appliedAll)} applied (${fmt(r.events)} ours) in ${fmt(r.applied, 2)} s, ${fmt(r.emitted)} events published by ${fmt(r.published, 2)} s`,
@@ -182,6 +240,17 @@ async function main(): Promise<void> {
     console.log(
       `  cost per event, ${fmt(large.stored)} vs ${fmt(small.stored)} stored leads: x${fmt(large.usPerEvent / small.usPerEvent, 2)}`,
     );
+    console.log(
+      `  account scoring (${fmt(accounts)} accounts): ${fmt(withAccounts.usPerEvent, 1)} vs ${fmt(noAccounts.usPerEvent, 1)} µs/event ` +
+        `without accounts: x${fmt(withAccounts.usPerEvent / noAccounts.usPerEvent, 2)} (budget x1.20)`,
+    );
+    const backtested = Number(backtest.body.leads ?? 0);
+    console.log(
+      `  backtest of aligned v2 over ${fmt(backtested)} leads' history: ${fmt(backtest.seconds, 2)} s ` +
+        `(${fmt(backtested / backtest.seconds)} leads/s); comparison of 2 models on the same leads ${fmt(compared.seconds, 2)} s: ` +
+        `x${fmt(backtest.seconds / compared.seconds, 2)}`,
+    );
+    for (const line of (backtest.body.summary as string[] | undefined) ?? []) console.log(`    ${line}`);
     console.log(
       `  re-scoring ${fmt(total)} leads (job ${job?.status}, processed ${fmt(job?.processed ?? 0)}, changed ${fmt(job?.changed ?? 0)}): ` +
         `${fmt(rescoreSeconds, 2)} s (${fmt((job?.processed ?? 0) / rescoreSeconds)} leads/s), events published by ${fmt(rescorePublished, 2)} s`,

@@ -19,7 +19,8 @@ export async function createApp(
     openApi: {
       title: 'Smarketing scoring',
       version: '1.0.0',
-      description: 'Scoring models (publish, list, compare), re-scoring progress and lead scores.',
+      description:
+        'Scoring models (publish, list, compare, backtest), the ideal customer profile, account scores, re-scoring progress and lead scores.',
     },
   });
 }

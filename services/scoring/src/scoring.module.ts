@@ -11,19 +11,29 @@ import { ApplyDispositions } from './app/use-cases/apply-dispositions.use-case';
 import { ApplyOpportunityUpdates } from './app/use-cases/apply-opportunity-updates.use-case';
 import { CompareScoringModels } from './app/use-cases/compare-scoring-models.use-case';
 import { EraseLeads } from './app/use-cases/erase-leads.use-case';
+import { GetAccount } from './app/use-cases/get-account.use-case';
+import { GetIcpVersion } from './app/use-cases/get-icp-version.use-case';
 import { GetLeadScore } from './app/use-cases/get-lead-score.use-case';
 import { GetModelVersion } from './app/use-cases/get-model-version.use-case';
 import { GetRescoreJob } from './app/use-cases/get-rescore-job.use-case';
+import { ListAccounts } from './app/use-cases/list-accounts.use-case';
+import { ListIcps } from './app/use-cases/list-icps.use-case';
 import { ListModels } from './app/use-cases/list-models.use-case';
 import { MergeLeads } from './app/use-cases/merge-leads.use-case';
+import { PublishIcp } from './app/use-cases/publish-icp.use-case';
 import { PublishModel } from './app/use-cases/publish-model.use-case';
 import { RecordTouchpoints } from './app/use-cases/record-touchpoints.use-case';
 import { RescoreChunk } from './app/use-cases/rescore-chunk.use-case';
+import { RunBacktest } from './app/use-cases/run-backtest.use-case';
 import { RunRescoreJobs } from './app/use-cases/run-rescore-jobs.use-case';
+import { SeedBundledIcps } from './app/use-cases/seed-bundled-icps.use-case';
 import { SeedBundledModels } from './app/use-cases/seed-bundled-models.use-case';
 import { UpsertProfiles } from './app/use-cases/upsert-profiles.use-case';
 import type { Config } from './config';
 import { ModelSeeder } from './infra/bootstrap/model-seeder';
+import { AccountsController } from './infra/http/accounts.controller';
+import { BacktestsController } from './infra/http/backtests.controller';
+import { IcpsController } from './infra/http/icps.controller';
 import { LeadsController } from './infra/http/leads.controller';
 import { ModelsController } from './infra/http/models.controller';
 import { scoringHandlers } from './infra/messaging/scoring-handlers';
@@ -68,6 +78,13 @@ export class ScoringModule {
       provideClass(GetRescoreJob, Transactions),
       provideClass(GetLeadScore, Transactions),
       provideClass(CompareScoringModels, Transactions, Clock),
+      provideClass(SeedBundledIcps, Transactions, Clock),
+      provideClass(PublishIcp, Transactions, Clock),
+      provideClass(ListIcps, Transactions),
+      provideClass(GetIcpVersion, Transactions),
+      provideClass(GetAccount, Transactions),
+      provideClass(ListAccounts, Transactions),
+      provideClass(RunBacktest, Transactions),
     ];
     return {
       module: ScoringModule,
@@ -91,7 +108,13 @@ export class ScoringModule {
           },
         }),
       ],
-      controllers: [ModelsController, LeadsController],
+      controllers: [
+        ModelsController,
+        LeadsController,
+        IcpsController,
+        AccountsController,
+        BacktestsController,
+      ],
       providers: [
         ...ports,
         ...useCases,

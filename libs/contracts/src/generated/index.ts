@@ -12,6 +12,7 @@ import type {
   SalesActivityRecorded,
   TouchpointRecorded,
   LeadAssigned,
+  AccountScored,
   LeadScored,
   LifecycleChanged,
   SlaStatusChanged,
@@ -29,6 +30,7 @@ import {
   salesActivityRecordedSchema,
   touchpointRecordedSchema,
   leadAssignedSchema,
+  accountScoredSchema,
   leadScoredSchema,
   lifecycleChangedSchema,
   slaStatusChangedSchema,
@@ -51,6 +53,7 @@ export type EventTypeMap = {
   'sales-activity-recorded': SalesActivityRecorded;
   'touchpoint-recorded': TouchpointRecorded;
   'lead-assigned': LeadAssigned;
+  'account-scored': AccountScored;
   'lead-scored': LeadScored;
   'lifecycle-changed': LifecycleChanged;
   'sla-status-changed': SlaStatusChanged;
@@ -88,6 +91,7 @@ export const SCHEMAS = {
     schema: touchpointRecordedSchema,
   },
   'lead-assigned': { file: 'schemas/routing/lead-assigned.avsc', schema: leadAssignedSchema },
+  'account-scored': { file: 'schemas/scoring/account-scored.avsc', schema: accountScoredSchema },
   'lead-scored': { file: 'schemas/scoring/lead-scored.avsc', schema: leadScoredSchema },
   'lifecycle-changed': { file: 'schemas/scoring/lifecycle-changed.avsc', schema: lifecycleChangedSchema },
   'sla-status-changed': {

@@ -925,6 +925,137 @@ export const leadAssignedSchema = {
   ],
 } as const;
 
+/** The Avro schema of AccountScored, embedded from schemas/scoring/account-scored.avsc. */
+export const accountScoredSchema = {
+  type: 'record',
+  name: 'AccountScored',
+  namespace: 'io.smarketing.scoring',
+  doc: "An account's (a company's) score, tier or band changed under the ideal customer profile (ICP): fit from its firmographics, engagement rolled up from its leads (the buying group), with the explanation.",
+  fields: [
+    { name: 'accountId', type: 'string', doc: "Account id, as ingestion's account matching gives it." },
+    {
+      name: 'accountDomain',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'Account domain, e.g. acme.com, when known.',
+    },
+    {
+      name: 'accountName',
+      type: ['null', 'string'],
+      default: null,
+      doc: "Company name as given by the account's most recent lead profile.",
+    },
+    { name: 'icpId', type: 'string', doc: 'ICP document id, e.g. aligned.' },
+    { name: 'icpVersion', type: 'int', doc: 'ICP document version.' },
+    { name: 'fit', type: 'double', doc: "Fit points from the ICP's firmographic rules." },
+    { name: 'engagement', type: 'double', doc: "Engagement points rolled up from the account's leads." },
+    { name: 'total', type: 'double', doc: 'fit + engagement (0 when excluded).' },
+    {
+      name: 'tier',
+      type: {
+        type: 'enum',
+        name: 'AccountTier',
+        symbols: ['tier_1', 'tier_2', 'tier_3', 'untiered', 'excluded', 'unknown'],
+        default: 'unknown',
+        doc: 'ICP tier from the fit points; untiered below the lowest tier; excluded when an ICP exclusion matches.',
+      },
+      doc: 'ICP tier of the account.',
+      default: 'unknown',
+    },
+    {
+      name: 'previousTier',
+      type: ['null', 'AccountTier'],
+      default: null,
+      doc: 'Tier before this change, null for the first score.',
+    },
+    {
+      name: 'band',
+      type: {
+        type: 'enum',
+        name: 'AccountBand',
+        symbols: ['hot', 'warm', 'cold', 'excluded', 'unknown'],
+        default: 'unknown',
+        doc: 'Account band from the total (fit and engagement); excluded when an ICP exclusion matches.',
+      },
+      doc: 'Band of the total.',
+      default: 'unknown',
+    },
+    {
+      name: 'previousBand',
+      type: ['null', 'AccountBand'],
+      default: null,
+      doc: 'Band before this change, null for the first score.',
+    },
+    {
+      name: 'firedRules',
+      type: {
+        type: 'array',
+        items: {
+          type: 'record',
+          name: 'AccountFiredRule',
+          namespace: 'io.smarketing.scoring',
+          doc: 'An ICP rule that contributed points (or an exclusion that matched); the points add up to the total.',
+          fields: [
+            { name: 'ruleId', type: 'string', doc: 'Rule id within the ICP.' },
+            { name: 'group', type: 'string', doc: 'fit, engagement, or exclusion.' },
+            { name: 'points', type: 'double', doc: "Points earned (after the rule's own cap, if any)." },
+            {
+              name: 'detail',
+              type: 'string',
+              doc: 'Human explanation, e.g. 3 seniority levels engaged (c_level_vp, director, manager) x 10.',
+            },
+          ],
+        },
+      },
+      doc: 'The rules that fired.',
+      default: [],
+    },
+    {
+      name: 'excludedBy',
+      type: ['null', 'string'],
+      default: null,
+      doc: 'Reason of the first matching ICP exclusion, if any.',
+    },
+    { name: 'leads', type: 'int', doc: 'Leads of the account (the buying group).', default: 0 },
+    {
+      name: 'engagedLeads',
+      type: 'int',
+      doc: "Distinct people with engagement at or above the ICP's threshold.",
+      default: 0,
+    },
+    {
+      name: 'leadEngagement',
+      type: 'double',
+      doc: "Sum of the leads' engagement sub-scores under the default scoring model.",
+      default: 0,
+    },
+    {
+      name: 'seniorityLevels',
+      type: { type: 'array', items: 'string' },
+      doc: 'Seniority levels covered by engaged leads (unknown never counts), e.g. c_level_vp, director.',
+      default: [],
+    },
+    {
+      name: 'hottestLeadId',
+      type: ['null', 'string'],
+      default: null,
+      doc: "The account's lead with the highest lead score, null when it has none.",
+    },
+    { name: 'hottestLeadTotal', type: ['null', 'double'], default: null, doc: "That lead's total score." },
+    {
+      name: 'cause',
+      type: 'string',
+      doc: "What triggered the rescoring: a lead's profile, touchpoint, merge, move or erasure, or an ICP publication.",
+      default: 'unknown',
+    },
+    {
+      name: 'occurredAt',
+      type: { type: 'long', logicalType: 'timestamp-millis' },
+      doc: 'When it happened (event time), epoch milliseconds UTC.',
+    },
+  ],
+} as const;
+
 /** The Avro schema of LeadScored, embedded from schemas/scoring/lead-scored.avsc. */
 export const leadScoredSchema = {
   type: 'record',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TOPICS, type LeadScored, type LifecycleChanged } from '@smarketing/contracts';
+import { TOPICS, type AccountScored, type LeadScored, type LifecycleChanged } from '@smarketing/contracts';
 import { AvroSerde } from '@smarketing/messaging';
 import { stackEnv, startGroupAtEnd, waitFor } from '@smarketing/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
@@ -7,12 +7,13 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 type Collected<V> = V & { eventId: string };
 
 /**
- * Reads lead-scored and lifecycle-changed from their end at start-up, decoding with the registry and
- * keeping only the leads a test asked for (the topics are shared with concurrent test runs).
+ * Reads lead-scored, lifecycle-changed and account-scored from their end at start-up, decoding with the
+ * registry and keeping only the leads and accounts a test asked for (the topics are shared with concurrent test runs).
  */
 export class OutputCollector {
   readonly scored: Collected<LeadScored>[] = [];
   readonly lifecycle: Collected<LifecycleChanged>[] = [];
+  readonly accounts: Collected<AccountScored>[] = [];
   private readonly serde = new AvroSerde(stackEnv().registryUrl);
   private readonly watched = new Set<string>();
   private consumer?: Consumer;
@@ -23,7 +24,8 @@ export class OutputCollector {
 
   async start(): Promise<void> {
     const groupId = `scoring-test-output-${randomUUID()}`;
-    await startGroupAtEnd(groupId, [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name]);
+    const topics = [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name, TOPICS.accountScored.name];
+    await startGroupAtEnd(groupId, topics);
     const kafka = new Kafka({
       clientId: 'scoring-test-output',
       brokers: stackEnv().brokers,
@@ -31,10 +33,7 @@ export class OutputCollector {
     });
     this.consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: [TOPICS.leadScored.name, TOPICS.lifecycleChanged.name],
-      fromBeginning: false,
-    });
+    await this.consumer.subscribe({ topics, fromBeginning: false });
     let joined = false;
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       joined = true;
@@ -49,6 +48,11 @@ export class OutputCollector {
             ...(await this.serde.decode<LeadScored>(TOPICS.leadScored, message.value)),
             eventId,
           });
+        else if (topic === TOPICS.accountScored.name)
+          this.accounts.push({
+            ...(await this.serde.decode<AccountScored>(TOPICS.accountScored, message.value)),
+            eventId,
+          });
         else
           this.lifecycle.push({
             ...(await this.serde.decode<LifecycleChanged>(TOPICS.lifecycleChanged, message.value)),
@@ -61,6 +65,10 @@ export class OutputCollector {
 
   scoredFor(leadId: string): Collected<LeadScored>[] {
     return this.scored.filter((e) => e.leadId === leadId);
+  }
+
+  accountsFor(accountId: string): Collected<AccountScored>[] {
+    return this.accounts.filter((e) => e.accountId === accountId);
   }
 
   lifecycleFor(leadId: string): Collected<LifecycleChanged>[] {

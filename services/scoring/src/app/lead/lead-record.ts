@@ -20,6 +20,8 @@ export type LeadRecord = {
   /** Current score under the default model, with its explanation. */
   score: LeadScore | null;
   lifecycle: LifecycleState;
+  /** The account (company) ingestion matched the lead to; its contribution sits there. */
+  account: LeadAccount | null;
   /** Furthest outcome sales reported (for model comparison). */
   outcome: LeadOutcome | null;
   /** Set when the lead was merged into another one: events for it go to the survivor. */
@@ -27,6 +29,9 @@ export type LeadRecord = {
   /** Set after a GDPR erasure: events at or before it are ignored. */
   erasure: { erasureId: string; requestedBy: string; at: number } | null;
 };
+
+/** A lead's account as lead-upserted names it (domain match or group call). */
+export type LeadAccount = { accountId: string; domain?: string; name?: string };
 
 export const newLeadRecord = (leadId: string, firstSeenAt: number): LeadRecord => ({
   leadId,
@@ -36,6 +41,7 @@ export const newLeadRecord = (leadId: string, firstSeenAt: number): LeadRecord =
   touchpoints: {},
   score: null,
   lifecycle: initialLifecycleState(firstSeenAt),
+  account: null,
   outcome: null,
   mergedInto: null,
   erasure: null,

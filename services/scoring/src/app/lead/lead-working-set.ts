@@ -1,3 +1,4 @@
+import { loadedLead, type LeadAccountChange, type LoadedLead } from '../account/roll-up-accounts';
 import type { LeadStore } from '../ports/lead-store.port';
 import type { LeadRecord } from './lead-record';
 
@@ -10,11 +11,20 @@ const MAX_HOPS = 5;
  */
 export class LeadWorkingSet {
   private readonly dirty = new Set<string>();
+  /** Latest event time that changed each touched lead (the account roll-up's event time). */
+  private readonly changedAt = new Map<string, number>();
+  /** The account each lead's contribution sat in when loaded. */
+  private readonly accountsBefore: Map<string, string | null>;
+  /** Each lead's contribution and profile time when loaded (unchanged ones skip the account roll-up). */
+  private readonly loaded: Map<string, LoadedLead>;
 
   private constructor(
     private readonly store: LeadStore,
     private readonly leads: Map<string, LeadRecord>,
-  ) {}
+  ) {
+    this.accountsBefore = new Map([...leads].map(([id, lead]) => [id, lead.account?.accountId ?? null]));
+    this.loaded = new Map([...leads].map(([id, lead]) => [id, loadedLead(lead)]));
+  }
 
   /** `firstSeenAt`: lead id -> earliest event time in the batch (for placeholders). */
   static async open(store: LeadStore, firstSeenAt: ReadonlyMap<string, number>): Promise<LeadWorkingSet> {
@@ -45,8 +55,23 @@ export class LeadWorkingSet {
     return lead;
   }
 
-  touch(lead: LeadRecord): void {
+  touch(lead: LeadRecord, at?: number): void {
     this.dirty.add(lead.leadId);
+    if (at !== undefined)
+      this.changedAt.set(lead.leadId, Math.max(at, this.changedAt.get(lead.leadId) ?? at));
+  }
+
+  /** The touched leads with where their account contribution was when loaded (for rollUpAccounts). */
+  accountChanges(): LeadAccountChange[] {
+    return [...this.dirty].map((id) => {
+      const lead = this.raw(id);
+      return {
+        lead,
+        accountBefore: this.accountsBefore.get(id) ?? null,
+        loaded: this.loaded.get(id),
+        at: this.changedAt.get(id) ?? lead.score?.at ?? lead.firstSeenAt,
+      };
+    });
   }
 
   async save(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { LeadOutcome, LeadSignals } from '../../domain';
+import type { BacktestLead, LeadOutcome, LeadSignals } from '../../domain';
 import type { LeadRecord } from '../lead/lead-record';
 
 export type ComparableLead = { leadId: string; signals: LeadSignals; outcome?: LeadOutcome };
@@ -19,4 +19,6 @@ export abstract class LeadStore {
   abstract lockChunk(afterLeadId: string | null, limit: number): Promise<LeadRecord[]>;
   /** Signals and outcomes of every live lead with signals, for model comparison. */
   abstract comparable(): Promise<ComparableLead[]>;
+  /** History (profile and when it was known, touchpoints, outcome) of live leads first seen by `to`, for backtests. */
+  abstract history(to: number): Promise<BacktestLead[]>;
 }

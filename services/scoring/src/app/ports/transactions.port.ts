@@ -1,3 +1,5 @@
+import type { AccountStore } from './account-store.port';
+import type { IcpStore } from './icp-store.port';
 import type { LeadStore } from './lead-store.port';
 import type { ModelStore } from './model-store.port';
 import type { RescoreJobStore } from './rescore-job-store.port';
@@ -8,6 +10,8 @@ export type ScoringTx = {
   readonly leads: LeadStore;
   readonly models: ModelStore;
   readonly jobs: RescoreJobStore;
+  readonly icps: IcpStore;
+  readonly accounts: AccountStore;
   readonly events: ScoringEventSink;
 };
 

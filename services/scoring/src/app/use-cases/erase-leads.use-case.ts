@@ -1,4 +1,5 @@
 import type { LeadErased } from '@smarketing/contracts';
+import { rollUpAccounts } from '../account/roll-up-accounts';
 import { newLeadRecord, type LeadRecord } from '../lead/lead-record';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
@@ -27,9 +28,13 @@ export class EraseLeads {
             at: event.occurredAt,
           },
         });
-        leads.touch(lead);
+        leads.touch(lead, event.occurredAt);
       }
     }
+    // The person leaves their account's buying group.
+    // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
+    // held only for the roll-up's own statements and the commit.
     await leads.save();
+    await rollUpAccounts(leads.accountChanges(), 'lead:erased', tx);
   }
 }

@@ -1,5 +1,6 @@
 import type { LeadsMerged } from '@smarketing/contracts';
 import { mergeLifecycles, furthestOutcome, mergeHistories } from '../../domain';
+import { rollUpAccounts } from '../account/roll-up-accounts';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import { newLeadRecord, type LeadRecord } from '../lead/lead-record';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
@@ -18,6 +19,8 @@ const absorb = (
   if (survivor.profile === null && merged.profile !== null) {
     survivor.profile = merged.profile;
     survivor.profileAt = merged.profileAt;
+    // The account goes with the profile it was matched from.
+    survivor.account = merged.account;
   }
   survivor.outcome = furthestOutcome(survivor.outcome, merged.outcome);
   survivor.firstSeenAt = Math.min(survivor.firstSeenAt, merged.firstSeenAt);
@@ -61,7 +64,7 @@ export class MergeLeads {
           mergedInto: survivor.leadId,
           erasure: merged.erasure,
         });
-        leads.touch(merged);
+        leads.touch(merged, event.occurredAt);
       }
       await tx.leads.redirectMerged(mergedIds, survivor.leadId);
       rescoreLead(
@@ -70,8 +73,12 @@ export class MergeLeads {
         { cause: 'merge', eventId: event.eventId, evaluateAt: evaluationTime(survivor, event.occurredAt) },
         tx.events,
       );
-      leads.touch(survivor);
+      leads.touch(survivor, event.occurredAt);
     }
+    // The merged leads' contributions leave their accounts; the survivor's is re-counted.
+    // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
+    // held only for the roll-up's own statements and the commit.
     await leads.save();
+    await rollUpAccounts(leads.accountChanges(), 'lead:merge', tx);
   }
 }

@@ -1,11 +1,12 @@
 import type { TouchpointRecorded } from '@smarketing/contracts';
 import { addTouchpoints } from '../../domain';
+import { rollUpAccounts } from '../account/roll-up-accounts';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import { evaluationTime, rescoreLead } from '../lead/rescore-lead';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
 
-/** touchpoint-recorded: adds the touchpoint to the lead's signals (a placeholder if the profile is not known yet) and re-scores at event time. */
+/** touchpoint-recorded: adds the touchpoint to the lead's signals (a placeholder if the profile is not known yet) and re-scores it and its account at event time. */
 export class RecordTouchpoints {
   async execute(events: readonly Incoming<TouchpointRecorded>[], tx: ScoringTx): Promise<void> {
     const model = await requireDefaultModel(tx.models);
@@ -26,8 +27,11 @@ export class RecordTouchpoints {
         evaluateAt: evaluationTime(lead, event.occurredAt),
       };
       rescoreLead(lead, model, trigger, tx.events);
-      leads.touch(lead);
+      leads.touch(lead, event.occurredAt);
     }
+    // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
+    // held only for the roll-up's own statements and the commit.
     await leads.save();
+    await rollUpAccounts(leads.accountChanges(), 'lead:touchpoint', tx);
   }
 }

@@ -1,3 +1,4 @@
+import { rollUpAccounts } from '../account/roll-up-accounts';
 import { hasSignals } from '../lead/lead-record';
 import { rescoreLead } from '../lead/rescore-lead';
 import type { Clock } from '../ports/clock.port';
@@ -47,6 +48,16 @@ export class RescoreChunk {
         if (rescoreLead(lead, model, trigger, tx.events)) changed += 1;
       }
       await tx.leads.saveMany(leads);
+      // A new model changes leads' engagement, and so their accounts' roll-ups.
+      await rollUpAccounts(
+        leads.map((lead) => ({
+          lead,
+          accountBefore: lead.account?.accountId ?? null,
+          at: Math.max(job.createdAt, lead.score?.at ?? lead.firstSeenAt),
+        })),
+        `model:${model.id}@${model.version}`,
+        tx,
+      );
       const last = leads[leads.length - 1];
       const finished = leads.length < this.chunkSize;
       await tx.jobs.update({

@@ -1,5 +1,6 @@
 import { MESSAGING_MIGRATIONS } from '@smarketing/persistence';
 import { ScoringTables1764200000000 } from './1764200000000-scoring-tables';
+import { ScoringAccounts1764300000000 } from './1764300000000-scoring-accounts';
 
 /** Every migration of this service, in order. Committed migrations are never edited: add a new one. */
-export const migrations = [...MESSAGING_MIGRATIONS, ScoringTables1764200000000];
+export const migrations = [...MESSAGING_MIGRATIONS, ScoringTables1764200000000, ScoringAccounts1764300000000];

@@ -1,7 +1,13 @@
 import type { LeadRecord } from '../../app/lead/lead-record';
 import { EMPTY_PROFILE } from '../../app/lead/rescore-lead';
 import { LeadStore, type ComparableLead } from '../../app/ports/lead-store.port';
-import { initialLifecycleState, type LeadOutcome, toTouchpoints, type TouchpointHistory } from '../../domain';
+import {
+  type BacktestLead,
+  initialLifecycleState,
+  type LeadOutcome,
+  toTouchpoints,
+  type TouchpointHistory,
+} from '../../domain';
 import { json, toMs, type Sql } from './sql';
 
 type LeadRow = {
@@ -13,13 +19,14 @@ type LeadRow = {
   score: LeadRecord['score'];
   lifecycle: LeadRecord['lifecycle'];
   outcome: LeadOutcome | null;
+  account: LeadRecord['account'];
   merged_into: string | null;
   erasure_id: string | null;
   erasure_requested_by: string | null;
   erased_at_ms: string | null;
 };
 
-const COLUMNS = `lead_id, first_seen_at_ms, profile, profile_at_ms, touchpoints, score, lifecycle, outcome, merged_into, erasure_id, erasure_requested_by, erased_at_ms`;
+const COLUMNS = `lead_id, first_seen_at_ms, profile, profile_at_ms, touchpoints, score, lifecycle, outcome, account, merged_into, erasure_id, erasure_requested_by, erased_at_ms`;
 
 const toRecord = (r: LeadRow): LeadRecord => ({
   leadId: r.lead_id,
@@ -30,6 +37,7 @@ const toRecord = (r: LeadRow): LeadRecord => ({
   score: r.score,
   lifecycle: r.lifecycle,
   outcome: r.outcome,
+  account: r.account,
   mergedInto: r.merged_into,
   erasure:
     r.erasure_id === null
@@ -68,11 +76,13 @@ export class PgLeadStore extends LeadStore {
          first_seen_at_ms = v.first_seen_at_ms, profile = v.profile, profile_at_ms = v.profile_at_ms, touchpoints = v.touchpoints,
          score = v.score, model_id = v.model_id, model_version = v.model_version, total = v.total, band = v.band,
          lifecycle = v.lifecycle, stage = v.stage, outcome = v.outcome, merged_into = v.merged_into,
-         erasure_id = v.erasure_id, erasure_requested_by = v.erasure_requested_by, erased_at_ms = v.erased_at_ms
+         erasure_id = v.erasure_id, erasure_requested_by = v.erasure_requested_by, erased_at_ms = v.erased_at_ms,
+         account = v.account, account_id = v.account_id
        FROM unnest($1::text[], $2::bigint[], $3::jsonb[], $4::bigint[], $5::jsonb[], $6::jsonb[], $7::text[], $8::int[], $9::numeric[],
-                   $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[])
+                   $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::bigint[],
+                   $18::jsonb[], $19::text[])
          AS v(lead_id, first_seen_at_ms, profile, profile_at_ms, touchpoints, score, model_id, model_version, total,
-              band, lifecycle, stage, outcome, merged_into, erasure_id, erasure_requested_by, erased_at_ms)
+              band, lifecycle, stage, outcome, merged_into, erasure_id, erasure_requested_by, erased_at_ms, account, account_id)
        WHERE l.lead_id = v.lead_id`,
       [
         leads.map((l) => l.leadId),
@@ -92,6 +102,8 @@ export class PgLeadStore extends LeadStore {
         leads.map((l) => l.erasure?.erasureId ?? null),
         leads.map((l) => l.erasure?.requestedBy ?? null),
         leads.map((l) => l.erasure?.at ?? null),
+        leads.map((l) => json(l.account)),
+        leads.map((l) => l.account?.accountId ?? null),
       ],
     );
   }
@@ -131,6 +143,24 @@ export class PgLeadStore extends LeadStore {
       leadId: r.lead_id,
       signals: { profile: r.profile ?? EMPTY_PROFILE, touchpoints: toTouchpoints(r.touchpoints) },
       ...(r.outcome === null ? {} : { outcome: r.outcome }),
+    }));
+  }
+
+  async history(to: number): Promise<BacktestLead[]> {
+    const rows = await this.sql.query<
+      Pick<LeadRow, 'lead_id' | 'profile' | 'profile_at_ms' | 'touchpoints' | 'outcome'>
+    >(
+      `SELECT lead_id, profile, profile_at_ms, touchpoints, outcome FROM scoring_leads
+       WHERE merged_into IS NULL AND first_seen_at_ms <= $1 AND (profile IS NOT NULL OR touchpoints <> '{}'::jsonb)
+       ORDER BY lead_id`,
+      [to],
+    );
+    return rows.map((r) => ({
+      leadId: r.lead_id,
+      profile: r.profile,
+      profileAt: toMs(r.profile_at_ms),
+      touchpoints: toTouchpoints(r.touchpoints),
+      outcome: r.outcome,
     }));
   }
 }

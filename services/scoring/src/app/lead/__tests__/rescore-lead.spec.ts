@@ -1,4 +1,4 @@
-import type { LeadScored, LifecycleChanged } from '@smarketing/contracts';
+import type { AccountScored, LeadScored, LifecycleChanged } from '@smarketing/contracts';
 import { addTouchpoints } from '../../../domain';
 import { loadBundledModels } from '../../model-file/bundled-models';
 import { ScoringEventSink } from '../../ports/scoring-event-sink.port';
@@ -14,6 +14,9 @@ class MemorySink extends ScoringEventSink {
   }
   lifecycleChanged(e: LifecycleChanged) {
     this.lifecycle.push(e);
+  }
+  accountScored(e: AccountScored) {
+    throw new Error(`rescoreLead never scores accounts (got ${e.accountId})`);
   }
 }
 

@@ -1,0 +1,136 @@
+import { prepared } from '@smarketing/messaging';
+import type { AccountRecord } from '../../app/account/account-record';
+import { AccountStore, type AccountListQuery } from '../../app/ports/account-store.port';
+import { furthestOutcome, type BacktestAccount, type LeadOutcome } from '../../domain';
+import { json, toMs, type Sql } from './sql';
+
+type AccountRow = {
+  account_id: string;
+  first_seen_at_ms: string;
+  profile: AccountRecord['profile'];
+  profile_at_ms: string | null;
+  members: AccountRecord['members'];
+  score: AccountRecord['score'];
+  last_event_at_ms: string;
+};
+
+const COLUMNS = 'account_id, first_seen_at_ms, profile, profile_at_ms, members, score, last_event_at_ms';
+
+const toRecord = (r: AccountRow): AccountRecord => ({
+  accountId: r.account_id,
+  firstSeenAt: Number(r.first_seen_at_ms),
+  profile: r.profile,
+  profileAt: toMs(r.profile_at_ms),
+  members: r.members,
+  score: r.score,
+  lastEventAt: Number(r.last_event_at_ms),
+});
+
+// The statements every batch that changes accounts runs.
+const CREATE = prepared(
+  'scoring.accounts.create',
+  `INSERT INTO scoring_accounts (account_id, first_seen_at_ms, last_event_at_ms)
+   SELECT id, at, at FROM unnest($1::text[], $2::bigint[]) AS v(id, at) ORDER BY id
+   ON CONFLICT (account_id) DO NOTHING`,
+);
+const LOCK = prepared(
+  'scoring.accounts.lock',
+  `SELECT ${COLUMNS} FROM scoring_accounts WHERE account_id = ANY($1::text[]) ORDER BY account_id FOR UPDATE`,
+);
+const SAVE = prepared(
+  'scoring.accounts.save',
+  `UPDATE scoring_accounts a SET
+     first_seen_at_ms = v.first_seen_at_ms, profile = v.profile, profile_at_ms = v.profile_at_ms,
+     members = v.members, score = v.score, icp_id = v.icp_id, icp_version = v.icp_version, total = v.total,
+     tier = v.tier, band = v.band, last_event_at_ms = v.last_event_at_ms
+   FROM unnest($1::text[], $2::bigint[], $3::json[], $4::bigint[], $5::json[], $6::json[], $7::text[], $8::int[],
+               $9::numeric[], $10::text[], $11::text[], $12::bigint[])
+     AS v(account_id, first_seen_at_ms, profile, profile_at_ms, members, score, icp_id, icp_version, total, tier, band,
+          last_event_at_ms)
+   WHERE a.account_id = v.account_id`,
+);
+
+/** scoring_accounts: one row per account; a batch locks and writes its accounts with one statement each. */
+export class PgAccountStore extends AccountStore {
+  constructor(private readonly sql: Sql) {
+    super();
+  }
+
+  async lockMany(firstSeenAt: ReadonlyMap<string, number>): Promise<Map<string, AccountRecord>> {
+    const ids = [...firstSeenAt.keys()].sort();
+    if (!ids.length) return new Map();
+    const times = ids.map((id) => firstSeenAt.get(id) ?? 0);
+    // Rows first, so that two batches creating the same account serialize on it (leads are always locked before accounts).
+    await this.sql.query(CREATE, [ids, times]);
+    const rows = await this.sql.query<AccountRow>(LOCK, [ids]);
+    return new Map(rows.map((r) => [r.account_id, toRecord(r)]));
+  }
+
+  async saveMany(accounts: readonly AccountRecord[]): Promise<void> {
+    if (!accounts.length) return;
+    await this.sql.query(SAVE, [
+      accounts.map((a) => a.accountId),
+      accounts.map((a) => a.firstSeenAt),
+      accounts.map((a) => JSON.stringify(a.profile)),
+      accounts.map((a) => a.profileAt),
+      accounts.map((a) => JSON.stringify(a.members)),
+      accounts.map((a) => json(a.score)),
+      accounts.map((a) => a.score?.icpId ?? null),
+      accounts.map((a) => a.score?.icpVersion ?? null),
+      accounts.map((a) => a.score?.total ?? null),
+      accounts.map((a) => a.score?.tier ?? null),
+      accounts.map((a) => a.score?.band ?? null),
+      accounts.map((a) => a.lastEventAt),
+    ]);
+  }
+
+  async find(accountId: string): Promise<AccountRecord | undefined> {
+    const [row] = await this.sql.query<AccountRow>(
+      `SELECT ${COLUMNS} FROM scoring_accounts WHERE account_id = $1`,
+      [accountId],
+    );
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  async list(query: AccountListQuery): Promise<AccountRecord[]> {
+    const rows = await this.sql.query<AccountRow>(
+      `SELECT ${COLUMNS} FROM scoring_accounts
+       WHERE score IS NOT NULL AND ($1::text IS NULL OR tier = $1) AND ($2::text IS NULL OR band = $2)
+         AND ($3::text IS NULL OR account_id > $3)
+       ORDER BY account_id LIMIT $4`,
+      [query.tier ?? null, query.band ?? null, query.after ?? null, query.limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async lockChunk(afterAccountId: string | null, limit: number): Promise<AccountRecord[]> {
+    const rows = await this.sql.query<AccountRow>(
+      `SELECT ${COLUMNS} FROM scoring_accounts WHERE ($1::text IS NULL OR account_id > $1)
+       ORDER BY account_id LIMIT $2 FOR UPDATE`,
+      [afterAccountId, limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async backtestable(): Promise<BacktestAccount[]> {
+    const rows = await this.sql.query<AccountRow & { outcomes: (LeadOutcome | null)[] | null }>(
+      `SELECT ${COLUMNS.split(', ')
+        .map((c) => `a.${c}`)
+        .join(', ')},
+              (SELECT array_agg(l.outcome) FROM scoring_leads l
+                WHERE l.account_id = a.account_id AND l.merged_into IS NULL) AS outcomes
+       FROM scoring_accounts a ORDER BY a.account_id`,
+    );
+    return rows.map((r) => {
+      const account = toRecord(r);
+      return {
+        accountId: account.accountId,
+        profile: account.profile,
+        members: account.members,
+        outcome: (r.outcomes ?? []).reduce<LeadOutcome | null>((o, next) => furthestOutcome(o, next), null),
+        lastEventAt: account.lastEventAt,
+        firstSeenAt: account.firstSeenAt,
+      };
+    });
+  }
+}
