@@ -21,6 +21,7 @@ import { GetSalesOrg } from './app/use-cases/get-sales-org.use-case';
 import { ListRules } from './app/use-cases/list-rules.use-case';
 import { MergeLeads } from './app/use-cases/merge-leads.use-case';
 import { PublishRules } from './app/use-cases/publish-rules.use-case';
+import { RecordAccountScores } from './app/use-cases/record-account-scores.use-case';
 import { RecordLeadFacts } from './app/use-cases/record-lead-facts.use-case';
 import { ReleaseHeldLeads } from './app/use-cases/release-held-leads.use-case';
 import { RemoveAccountOwner } from './app/use-cases/remove-account-owner.use-case';
@@ -73,6 +74,7 @@ export class RoutingModule {
       provideClass(RecordLeadFacts),
       provideClass(MergeLeads),
       provideClass(EraseLeads),
+      provideClass(RecordAccountScores),
       provideClass(ReleaseHeldLeads, Transactions, Clock, RoutingEngine, given(config.HELD_TIMER_BATCH_SIZE)),
       provideClass(SeedBundledDocuments, Transactions, Clock),
       provideClass(SaveRep, Transactions, Clock),
@@ -122,7 +124,14 @@ export class RoutingModule {
         ...ports,
         ...useCases,
         kafkaHandlers(
-          [ApplyLifecycleChanges, ApplySlaStatusChanges, RecordLeadFacts, MergeLeads, EraseLeads],
+          [
+            ApplyLifecycleChanges,
+            ApplySlaStatusChanges,
+            RecordLeadFacts,
+            MergeLeads,
+            EraseLeads,
+            RecordAccountScores,
+          ],
           routingHandlers,
         ),
         DocumentSeeder,

@@ -1,5 +1,5 @@
 import type { AccountOwner, SalesOrg } from './sales-org';
-import type { Condition, LeadFacts, RoutingRule, RoutingRules } from './routing-rules';
+import type { Condition, LeadFacts, LeadProfile, RoutingRule, RoutingRules } from './routing-rules';
 
 /** The employee band of a head count: the last band whose min it reaches ("unknown" without one). */
 export const employeeBandOf = (rules: RoutingRules, employees: number | null): string => {
@@ -10,7 +10,7 @@ export const employeeBandOf = (rules: RoutingRules, employees: number | null): s
 };
 
 /** The named account of a lead: by account id first, then by domain. */
-export const accountOwnerOf = (org: SalesOrg, facts: LeadFacts): AccountOwner | undefined =>
+export const accountOwnerOf = (org: SalesOrg, facts: LeadProfile): AccountOwner | undefined =>
   (facts.accountId !== null ? org.accountOwners.get(facts.accountId) : undefined) ??
   (facts.accountDomain !== null ? org.accountOwners.get(facts.accountDomain) : undefined);
 
@@ -35,6 +35,11 @@ const listValue = (
       return [accountOwnerOf(org, facts)?.segment ?? null];
     case 'account':
       return [facts.accountId, facts.accountDomain];
+    // 'unknown' on the wire is a tier or band this reader has no symbol for: not one a rule names.
+    case 'accountTier':
+      return [facts.accountTier === 'unknown' ? null : facts.accountTier];
+    case 'accountBand':
+      return [facts.accountBand === 'unknown' ? null : facts.accountBand];
     default: {
       const never: never = field;
       return never;
@@ -57,6 +62,10 @@ export const conditionHolds = (
   }
   return listValue(c.field, facts, rules, org).some((v) => v !== null && c.in.includes(v));
 };
+
+/** Whether any rule reads the account's score: routing reads the scores only for rules that do. */
+export const matchesOnAccountScores = (rules: RoutingRules): boolean =>
+  rules.rules.some((r) => r.when.some((c) => c.field === 'accountTier' || c.field === 'accountBand'));
 
 /** First match wins: the rules are an ordered list, as sales ops write them. */
 export const matchRule = (rules: RoutingRules, org: SalesOrg, facts: LeadFacts): RoutingRule | undefined =>

@@ -1,14 +1,28 @@
+import { ACCOUNT_BAND_SYMBOLS, ACCOUNT_TIER_SYMBOLS, symbolsWithout } from '@smarketing/contracts';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { parseWith, type FieldError, type Parsed } from './field-errors';
 import type { SalesOrg } from './sales-org';
 import { orgId } from './sales-org.schema';
-import { LIST_FIELDS, type RoutingRules } from './routing-rules';
+import { LIST_FIELDS, type ListField, type RoutingRules } from './routing-rules';
 
 // The rules document's invariants, shared by the files in services/routing/rules and the admin API.
 
 const text = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
 const count = z.number().int('must be an integer').min(0, 'must be >= 0');
+
+// 'unknown' is the symbol a reader decodes an enum value it does not know into: it names no tier
+// a rule could mean, so a rule cannot ask for it.
+export const ACCOUNT_TIERS = symbolsWithout(ACCOUNT_TIER_SYMBOLS, 'unknown');
+export const ACCOUNT_BANDS = symbolsWithout(ACCOUNT_BAND_SYMBOLS, 'unknown');
+
+const values = <V extends z.ZodType<string>>(value: V) =>
+  z.array(value).min(1, 'must list at least one value');
+const oneOf = <S extends string>(symbols: readonly S[]) =>
+  z.enum(symbols, { error: `must be one of ${symbols.join(', ')}` });
+const FREE_LIST_FIELDS = LIST_FIELDS.filter(
+  (f): f is Exclude<ListField, 'accountTier' | 'accountBand'> => f !== 'accountTier' && f !== 'accountBand',
+);
 
 const conditionSchema = z.discriminatedUnion(
   'field',
@@ -23,9 +37,14 @@ const conditionSchema = z.discriminatedUnion(
         message: 'must be <= max',
         path: ['min'],
       }),
+    z.strictObject({ field: z.enum(FREE_LIST_FIELDS), in: values(z.string().min(1)) }),
     z.strictObject({
-      field: z.enum(LIST_FIELDS),
-      in: z.array(z.string().min(1)).min(1, 'must list at least one value'),
+      field: z.literal('accountTier'),
+      in: values(oneOf(ACCOUNT_TIERS)),
+    }),
+    z.strictObject({
+      field: z.literal('accountBand'),
+      in: values(oneOf(ACCOUNT_BANDS)),
     }),
   ],
   { error: `field must be one of employees, ${LIST_FIELDS.join(', ')}` },

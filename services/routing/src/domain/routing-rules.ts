@@ -1,5 +1,7 @@
-/** The attributes of a lead routing rules match on (no PII: lead-upserted's non-personal fields). */
-export type LeadFacts = {
+import type { AccountBand, AccountTier } from '@smarketing/contracts';
+
+/** What lead-upserted tells routing about a lead (no PII: its non-personal fields), kept per lead. */
+export type LeadProfile = {
   readonly country: string | null;
   readonly region: string | null;
   readonly industry: string | null;
@@ -9,7 +11,20 @@ export type LeadFacts = {
   readonly source: string | null;
 };
 
-export const UNKNOWN_FACTS: LeadFacts = {
+/**
+ * The lead's account as scoring last scored it (scoring.account-scored.v1), read when the lead is
+ * routed rather than copied onto the lead: an account's tier changes without its leads changing.
+ * null: the account was never scored (or the lead has none).
+ */
+export type AccountFacts = {
+  readonly accountTier: AccountTier | null;
+  readonly accountBand: AccountBand | null;
+};
+
+/** The attributes of a lead routing rules match on. */
+export type LeadFacts = LeadProfile & AccountFacts;
+
+export const UNKNOWN_PROFILE: LeadProfile = {
   country: null,
   region: null,
   industry: null,
@@ -19,8 +34,25 @@ export const UNKNOWN_FACTS: LeadFacts = {
   source: null,
 };
 
-/** Fields matched against a list of values. `band` is the employee band, `segment` the named account's. */
-export const LIST_FIELDS = ['country', 'region', 'industry', 'source', 'band', 'segment', 'account'] as const;
+export const UNKNOWN_ACCOUNT: AccountFacts = { accountTier: null, accountBand: null };
+
+export const UNKNOWN_FACTS: LeadFacts = { ...UNKNOWN_PROFILE, ...UNKNOWN_ACCOUNT };
+
+/**
+ * Fields matched against a list of values. `band` is the employee band, `segment` the named
+ * account's; `accountTier` and `accountBand` are the ICP tier and band of the lead's account.
+ */
+export const LIST_FIELDS = [
+  'country',
+  'region',
+  'industry',
+  'source',
+  'band',
+  'segment',
+  'account',
+  'accountTier',
+  'accountBand',
+] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 
 export type Condition =

@@ -1,4 +1,4 @@
-import type { LifecycleChanged, SlaStatusChanged } from '@smarketing/contracts';
+import type { AccountScored, LifecycleChanged, SlaStatusChanged } from '@smarketing/contracts';
 
 /** A lead-upserted event as ingestion writes it, at event time `at` (epoch ms). */
 export { leadUpserted } from '@smarketing/service-testing';
@@ -53,5 +53,36 @@ export const slaBreached = (
   causeKind: 'timer',
   causeId: null,
   causeDetail: `breach timer due ${new Date(at).toISOString()}`,
+  ...over,
+});
+
+/** scoring's account-scored: the account's first score under the ICP, tier 1 and hot unless said otherwise. */
+export const accountScored = (
+  accountId: string,
+  at: number,
+  over: Partial<AccountScored> = {},
+): AccountScored => ({
+  accountId,
+  accountDomain: null,
+  accountName: null,
+  icpId: 'aligned',
+  icpVersion: 1,
+  fit: 70,
+  engagement: 30,
+  total: 100,
+  tier: 'tier_1',
+  previousTier: null,
+  band: 'hot',
+  previousBand: null,
+  firedRules: [{ ruleId: 'industry-software', group: 'fit', points: 70, detail: 'industry software' }],
+  excludedBy: null,
+  leads: 3,
+  engagedLeads: 2,
+  leadEngagement: 60,
+  seniorityLevels: ['c_level_vp', 'director'],
+  hottestLeadId: null,
+  hottestLeadTotal: null,
+  cause: 'profile',
+  occurredAt: at,
   ...over,
 });

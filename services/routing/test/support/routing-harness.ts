@@ -27,6 +27,7 @@ export const CONSUMED_TOPICS = [
   TOPICS.leadUpserted,
   TOPICS.leadsMerged,
   TOPICS.leadErased,
+  TOPICS.accountScored,
 ] as const;
 
 /** A clock the test moves: what the held-lead timers fire on. */

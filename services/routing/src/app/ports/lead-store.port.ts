@@ -1,12 +1,15 @@
-import type { LeadFacts } from '../../domain';
+import type { LeadProfile } from '../../domain';
 
 /** Where a lead stands in routing. */
 export type LeadStatus = 'new' | 'assigned' | 'queued' | 'held' | 'ended' | 'merged' | 'erased';
 
-/** A lead as routing knows it: the non-personal attributes rules match on, and its current ownership. */
+/**
+ * A lead as routing knows it: the non-personal attributes from lead-upserted rules match on (its
+ * account's score is read at routing time: routing_account_scores), and its current ownership.
+ */
 export type LeadRecord = {
   readonly leadId: string;
-  facts: LeadFacts;
+  facts: LeadProfile;
   /** Event time of the lead-upserted the facts come from (a late older one never overwrites). */
   factsAt: number | null;
   /** MQL cycle the ownership belongs to (0 before the first). */
@@ -25,7 +28,7 @@ export type SalesReadyLead = {
   readonly leadId: string;
   readonly cycle: number;
   readonly enteredAt: number;
-  readonly facts: LeadFacts;
+  readonly facts: LeadProfile;
 };
 
 /** routing_leads and routing_sales_ready, bound to one transaction. */

@@ -1,3 +1,4 @@
+import type { AccountScoreStore } from './account-score-store.port';
 import type { AssignmentStore } from './assignment-store.port';
 import type { HeldStore } from './held-store.port';
 import type { LeadStore } from './lead-store.port';
@@ -9,6 +10,7 @@ import type { RulesStore } from './rules-store.port';
 /** The stores and the outbox of one PostgreSQL transaction. */
 export type RoutingTx = {
   readonly leads: LeadStore;
+  readonly accounts: AccountScoreStore;
   readonly assignments: AssignmentStore;
   readonly pools: PoolStateStore;
   readonly held: HeldStore;

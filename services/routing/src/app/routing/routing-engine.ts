@@ -1,10 +1,15 @@
 import { uuidV5, type LeadAssigned } from '@smarketing/contracts';
 import {
+  accountIdsOf,
   accountOwnerOf,
+  leadFactsOf,
+  matchesOnAccountScores,
   matchRule,
   routeLead,
-  UNKNOWN_FACTS,
+  UNKNOWN_PROFILE,
+  type AccountScore,
   type Decision,
+  type LeadFacts,
   type PoolState,
   type PublicHolidayLookup,
   type RepLoad,
@@ -34,7 +39,7 @@ export const queueOwnerId = (queueId: string): string => `queue:${queueId}`;
 
 export const newLeadRecord = (leadId: string): LeadRecord => ({
   leadId,
-  facts: UNKNOWN_FACTS,
+  facts: UNKNOWN_PROFILE,
   factsAt: null,
   cycle: 0,
   status: 'new',
@@ -47,8 +52,8 @@ export const newLeadRecord = (leadId: string): LeadRecord => ({
 });
 
 /** Pools a cause may take turns from: claimed up front, in id order, before any decision. */
-const poolsFor = (rules: RoutingRules, org: SalesOrg, lead: LeadRecord): string[] => {
-  const matched = matchRule(rules, org, lead.facts)?.pool;
+const poolsFor = (rules: RoutingRules, org: SalesOrg, lead: LeadRecord, facts: LeadFacts): string[] => {
+  const matched = matchRule(rules, org, facts)?.pool;
   return [matched, lead.poolId].filter(
     (p): p is string => p !== undefined && p !== null && rules.pools.some((x) => x.id === p),
   );
@@ -99,13 +104,22 @@ export class RoutingEngine {
     const leadIds = [...new Set(causes.map((c) => c.leadId))].sort();
     const known = await tx.leads.lockMany(leadIds);
     const leads = new Map(leadIds.map((id) => [id, known.get(id) ?? newLeadRecord(id)]));
+    // One read for the batch's accounts, and none when no rule asks: rules on accountTier and
+    // accountBand see each account's newest score.
+    const scores = matchesOnAccountScores(rules)
+      ? await tx.accounts.findMany(accountIdsOf([...leads.values()].map((l) => l.facts)))
+      : new Map<string, AccountScore>();
+    const facts = new Map([...leads.values()].map((l) => [l.leadId, leadFactsOf(l.facts, scores)]));
+    const factsOf = (lead: LeadRecord) => facts.get(lead.leadId) as LeadFacts;
     const keyed = causes.flatMap((c) => {
       const causeKey = causeKeyOf(c);
       return causeKey === undefined ? [] : [{ leadId: c.leadId, causeKey }];
     });
     const decided = keyed.length ? await tx.assignments.existing(keyed) : new Set<string>();
 
-    const poolIds = [...new Set([...leads.values()].flatMap((l) => poolsFor(rules, org, l)))].sort();
+    const poolIds = [
+      ...new Set([...leads.values()].flatMap((l) => poolsFor(rules, org, l, factsOf(l)))),
+    ].sort();
     const byCount = new Set(rules.pools.filter((p) => p.strategy === 'count_based').map((p) => p.id));
     const claimed = await tx.pools.claim(poolIds, byCount);
     const before = new Map<string, { json: string; assigned: number }>();
@@ -148,7 +162,7 @@ export class RoutingEngine {
       const lead = leads.get(cause.leadId) as LeadRecord;
       const causeKey = causeKeyOf(cause);
       if (causeKey !== undefined && decided.has(pairKey(cause.leadId, causeKey))) continue;
-      const request = this.requestFor(cause, lead, rules);
+      const request = this.requestFor(cause, lead, factsOf(lead), rules);
       if (request === undefined) {
         if (cause.type === 'ended' && lead.status !== 'ended') {
           if (lead.status === 'held') {
@@ -219,8 +233,13 @@ export class RoutingEngine {
     return { decided: rows.length };
   }
 
-  private requestFor(cause: RoutingCause, lead: LeadRecord, rules: RoutingRules): RouteRequest | undefined {
-    const base = { leadId: lead.leadId, facts: lead.facts, at: cause.at };
+  private requestFor(
+    cause: RoutingCause,
+    lead: LeadRecord,
+    facts: LeadFacts,
+    rules: RoutingRules,
+  ): RouteRequest | undefined {
+    const base = { leadId: lead.leadId, facts, at: cause.at };
     switch (cause.type) {
       case 'ended':
         return undefined;

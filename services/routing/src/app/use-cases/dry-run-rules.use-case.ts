@@ -1,5 +1,7 @@
 import {
+  accountIdsOf,
   compareRules,
+  leadFactsOf,
   type FieldError,
   type PublicHolidayLookup,
   type RoutingComparison,
@@ -52,9 +54,14 @@ export class DryRunRules {
         };
       const entries = await tx.leads.salesReadyBetween(input.from, input.to, this.maxLeads + 1);
       const truncated = entries.length > this.maxLeads;
-      const leads = entries
-        .slice(0, this.maxLeads)
-        .map((e) => ({ leadId: `${e.leadId}#${e.cycle}`, at: e.enteredAt, facts: e.facts }));
+      const replayed = entries.slice(0, this.maxLeads);
+      // The accounts as scored now, like the leads' other attributes: one read for the whole replay.
+      const scores = await tx.accounts.findMany(accountIdsOf(replayed.map((e) => e.facts)));
+      const leads = replayed.map((e) => ({
+        leadId: `${e.leadId}#${e.cycle}`,
+        at: e.enteredAt,
+        facts: leadFactsOf(e.facts, scores),
+      }));
       const comparison = compareRules(org, rules, checked.rules, leads, this.publicHoliday, input.maxChanges);
       return { kind: 'compared', comparison, from: input.from, to: input.to, truncated };
     });

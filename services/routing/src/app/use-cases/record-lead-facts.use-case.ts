@@ -1,11 +1,11 @@
 import type { LeadUpserted } from '@smarketing/contracts';
-import type { LeadFacts } from '../../domain';
+import type { LeadProfile } from '../../domain';
 import { newLeadRecord } from '../routing/routing-engine';
 import type { LeadRecord } from '../ports/lead-store.port';
 import type { Incoming, RoutingTx } from '../ports/transactions.port';
 
 /** The non-personal attributes routing matches on. Email and names are never read, let alone stored. */
-export const factsOf = (v: LeadUpserted): LeadFacts => ({
+export const factsOf = (v: LeadUpserted): LeadProfile => ({
   country: v.country,
   region: v.region === 'unknown' ? null : v.region,
   industry: v.industry,

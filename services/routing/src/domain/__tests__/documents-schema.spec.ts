@@ -62,6 +62,66 @@ describe('routing rules documents', () => {
     );
   });
 
+  it('accepts conditions on the account tier and band with the symbols of the account-scored schema', () => {
+    const parsed = parseRoutingRules({
+      ...validRules,
+      rules: [
+        {
+          id: 'top',
+          name: 'Top accounts',
+          pool: 'p',
+          when: [
+            { field: 'accountTier', in: ['tier_1', 'tier_2', 'tier_3', 'untiered', 'excluded'] },
+            { field: 'accountBand', in: ['hot', 'warm', 'cold', 'excluded'] },
+          ],
+        },
+      ],
+    });
+    expect(parsed.ok ? parsed.value.rules[0]?.when : parsed.errors).toEqual([
+      { field: 'accountTier', in: ['tier_1', 'tier_2', 'tier_3', 'untiered', 'excluded'] },
+      { field: 'accountBand', in: ['hot', 'warm', 'cold', 'excluded'] },
+    ]);
+  });
+
+  it('names the value of an account tier or band that is not a symbol (unknown included)', () => {
+    const parsed = parseRoutingRules({
+      ...validRules,
+      rules: [
+        {
+          id: 'top',
+          name: 'Top accounts',
+          pool: 'p',
+          when: [
+            { field: 'accountTier', in: ['tier_1', 'Tier 1'] },
+            { field: 'accountBand', in: ['unknown'] },
+            { field: 'accountTier', in: [] },
+          ],
+        },
+      ],
+    });
+    expect(parsed.ok ? [] : parsed.errors).toEqual([
+      {
+        path: 'rules[0].when[0].in[1]',
+        message: 'must be one of tier_1, tier_2, tier_3, untiered, excluded',
+      },
+      { path: 'rules[0].when[1].in[0]', message: 'must be one of hot, warm, cold, excluded' },
+      { path: 'rules[0].when[2].in', message: 'must list at least one value' },
+    ]);
+  });
+
+  it('lists the account conditions among the fields a condition may name', () => {
+    const parsed = parseRoutingRules({
+      ...validRules,
+      rules: [{ id: 'r', name: 'R', pool: 'p', when: [{ field: 'tier', in: ['tier_1'] }] }],
+    });
+    expect(parsed.ok ? [] : parsed.errors).toEqual([
+      expect.objectContaining({
+        path: 'rules[0].when[0].field',
+        message: expect.stringContaining('accountTier, accountBand'),
+      }),
+    ]);
+  });
+
   it('reports reps and teams the sales org does not have', () => {
     const parsed = parseRoutingRules(validRules);
     if (!parsed.ok) throw new Error('fixture invalid');

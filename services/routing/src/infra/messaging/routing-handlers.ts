@@ -8,6 +8,7 @@ import {
 } from '../../app/use-cases/apply-sla-status-changes.use-case';
 import type { EraseLeads } from '../../app/use-cases/erase-leads.use-case';
 import type { MergeLeads } from '../../app/use-cases/merge-leads.use-case';
+import type { RecordAccountScores } from '../../app/use-cases/record-account-scores.use-case';
 import type { RecordLeadFacts } from '../../app/use-cases/record-lead-facts.use-case';
 import { routingTx } from '../persistence/routing-tx';
 
@@ -47,6 +48,7 @@ export const routingHandlers = (
   facts: RecordLeadFacts,
   merges: MergeLeads,
   erasures: EraseLeads,
+  accounts: RecordAccountScores,
 ): EventHandler[] =>
   [
     // Sales-ready leads are routed; recycled, disqualified and customer end ownership. The hot path.
@@ -63,4 +65,6 @@ export const routingHandlers = (
     new RoutingHandler(TOPICS.leadUpserted, facts, (e) => nonEmpty('leadId', e.value.leadId)),
     new RoutingHandler(TOPICS.leadsMerged, merges, (e) => nonEmpty('leadId', e.value.leadId)),
     new RoutingHandler(TOPICS.leadErased, erasures, (e) => nonEmpty('leadId', e.value.leadId)),
+    // The accounts' ICP tiers and bands, for rules on accountTier and accountBand.
+    new RoutingHandler(TOPICS.accountScored, accounts, (e) => nonEmpty('accountId', e.value.accountId)),
   ] as EventHandler[];

@@ -5,7 +5,7 @@ import {
   type LeadStatus,
   type SalesReadyLead,
 } from '../../app/ports/lead-store.port';
-import type { LeadFacts } from '../../domain';
+import type { LeadProfile } from '../../domain';
 import { iso, isoOrNull, msOrNull } from './sql-values';
 
 type LeadRow = {
@@ -65,7 +65,7 @@ const SALES_READY = prepared(
    SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[]) ON CONFLICT DO NOTHING`,
 );
 
-const factsOf = (r: LeadRow): LeadFacts => ({
+const factsOf = (r: LeadRow): LeadProfile => ({
   country: r.country,
   region: r.region,
   industry: r.industry,

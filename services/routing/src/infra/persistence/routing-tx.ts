@@ -2,6 +2,7 @@ import { TOPICS, type LeadAssigned } from '@smarketing/contracts';
 import type { TxContext } from '@smarketing/messaging';
 import { RoutingEventSink } from '../../app/ports/routing-event-sink.port';
 import type { RoutingTx } from '../../app/ports/transactions.port';
+import { PgAccountScoreStore } from './pg-account-score-store';
 import { PgAssignmentStore } from './pg-assignment-store';
 import { PgHeldStore } from './pg-held-store';
 import { PgLeadStore } from './pg-lead-store';
@@ -22,6 +23,7 @@ class OutboxEventSink extends RoutingEventSink {
 /** The app's view of one messaging transaction (a consumer batch or a TransactionRunner unit). */
 export const routingTx = (tx: TxContext): RoutingTx => ({
   leads: new PgLeadStore(tx),
+  accounts: new PgAccountScoreStore(tx),
   assignments: new PgAssignmentStore(tx),
   pools: new PgPoolStateStore(tx),
   held: new PgHeldStore(tx),

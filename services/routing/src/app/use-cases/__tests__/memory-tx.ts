@@ -1,13 +1,17 @@
 import type { LeadAssigned } from '@smarketing/contracts';
 import {
   newPoolState,
+  replacesScore,
+  UNKNOWN_PROFILE,
   type AccountOwner,
+  type AccountScore,
   type PoolState,
   type Rep,
   type RepLoad,
   type RoutingRules,
   type Team,
 } from '../../../domain';
+import { AccountScoreStore } from '../../ports/account-score-store.port';
 import { AssignmentStore, pairKey, type AssignmentRecord } from '../../ports/assignment-store.port';
 import { HeldStore, type HeldLead } from '../../ports/held-store.port';
 import { LeadStore, type LeadRecord, type SalesReadyLead } from '../../ports/lead-store.port';
@@ -32,6 +36,7 @@ export class MemoryDb {
   readonly owners = new Map<string, AccountOwner>();
   readonly rules = new Map<number, StoredRules>();
   readonly leads = new Map<string, LeadRecord>();
+  readonly accountScores = new Map<string, AccountScore>();
   readonly salesReady = new Map<string, { leadId: string; cycle: number; enteredAt: number }>();
   readonly assignments: AssignmentRecord[] = [];
   readonly pools = new Map<string, PoolState>();
@@ -55,6 +60,7 @@ export class MemoryDb {
       owners: this.owners,
       rules: this.rules,
       leads: this.leads,
+      accountScores: this.accountScores,
       salesReady: this.salesReady,
       assignments: this.assignments,
       pools: this.pools,
@@ -75,6 +81,7 @@ export class MemoryDb {
         'owners',
         'rules',
         'leads',
+        'accountScores',
         'salesReady',
         'pools',
         'loads',
@@ -134,17 +141,24 @@ function memoryTx(db: MemoryDb, pending: { event: LeadAssigned; eventId: string 
             status: 'erased',
             ownerRepId: null,
             factsAt: null,
-            facts: {
-              country: null,
-              region: null,
-              industry: null,
-              employees: null,
-              accountId: null,
-              accountDomain: null,
-              source: null,
-            },
+            facts: UNKNOWN_PROFILE,
           });
       }
+    }
+  }
+  class Accounts extends AccountScoreStore {
+    // As the pg store's conditional upsert: a stored newer score stays.
+    async saveNewest(scores: readonly AccountScore[]) {
+      for (const s of scores)
+        if (replacesScore(db.accountScores.get(s.accountId), s)) db.accountScores.set(s.accountId, clone(s));
+    }
+    async findMany(ids: readonly string[]) {
+      return new Map(
+        ids.flatMap((id) => {
+          const s = db.accountScores.get(id);
+          return s === undefined ? [] : [[id, clone(s)] as const];
+        }),
+      );
     }
   }
   class Assignments extends AssignmentStore {
@@ -355,6 +369,7 @@ function memoryTx(db: MemoryDb, pending: { event: LeadAssigned; eventId: string 
   }
   return {
     leads: new Leads(),
+    accounts: new Accounts(),
     assignments: new Assignments(),
     pools: new Pools(),
     held: new Held(),

@@ -1,7 +1,8 @@
 import { TOPICS, type LifecycleChanged } from '@smarketing/contracts';
 import { PermanentEventError, type Envelope, type TxContext } from '@smarketing/messaging';
 import { UnknownReferenceError } from '../../../app/use-cases/apply-sla-status-changes.use-case';
-import { RoutingHandler } from '../routing-handlers';
+import type { RecordAccountScores } from '../../../app/use-cases/record-account-scores.use-case';
+import { RoutingHandler, routingHandlers } from '../routing-handlers';
 
 const tx: TxContext = { query: async () => [], publish: () => 'id' } as unknown as TxContext;
 const envelope = { eventId: 'e1', value: { leadId: 'l1' } } as unknown as Envelope<LifecycleChanged>;
@@ -26,5 +27,26 @@ describe('the routing handlers', () => {
       },
     });
     await expect(handler.handle([envelope], tx)).rejects.toBe(outage);
+  });
+
+  it('consume account-scored into its use case, and dead-letter one without an account id', async () => {
+    const seen: unknown[] = [];
+    const accounts = { execute: async (events: readonly unknown[]) => void seen.push(...events) };
+    const none = {} as never;
+    const handler = routingHandlers(
+      none,
+      none,
+      none,
+      none,
+      none,
+      accounts as unknown as RecordAccountScores,
+    ).find((h) => h.topic === TOPICS.accountScored);
+    expect(handler).toBeDefined();
+    const scored = { eventId: 'e2', value: { accountId: 'acme' } } as unknown as Envelope<never>;
+    await handler?.handle([scored], tx);
+    expect(seen).toEqual([scored]);
+    expect(handler?.validate?.({ eventId: 'e3', value: { accountId: ' ' } } as Envelope<never>)).toBe(
+      'accountId is empty',
+    );
   });
 });
