@@ -8,6 +8,13 @@ const schema = z.object({
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
   /** Leads re-scored per transaction after a model publication. */
   RESCORE_CHUNK_SIZE: z.coerce.number().int().min(10).max(20_000).default(1_000),
+  /**
+   * How often queued accounts are rolled up: an account touched many times within it is re-scored
+   * (and emits account-scored) once. A backlog is worked off without waiting.
+   */
+  ACCOUNT_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** Queued account changes claimed per roll-up transaction. */
+  ACCOUNT_ROLLUP_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { given, provideAs, provideClass } from '@smarketing/composition';
+import { kafkaClientConfig } from '@smarketing/config';
 import { kafkaHandlers, MessagingModule, TransactionRunner } from '@smarketing/messaging';
 import { ObservabilityModule } from '@smarketing/observability';
 import { PersistenceModule } from '@smarketing/persistence';
@@ -26,6 +27,7 @@ import { RecordTouchpoints } from './app/use-cases/record-touchpoints.use-case';
 import { RescoreChunk } from './app/use-cases/rescore-chunk.use-case';
 import { RunBacktest } from './app/use-cases/run-backtest.use-case';
 import { RunRescoreJobs } from './app/use-cases/run-rescore-jobs.use-case';
+import { RollUpAccounts } from './app/use-cases/roll-up-accounts.use-case';
 import { SeedBundledIcps } from './app/use-cases/seed-bundled-icps.use-case';
 import { SeedBundledModels } from './app/use-cases/seed-bundled-models.use-case';
 import { UpsertProfiles } from './app/use-cases/upsert-profiles.use-case';
@@ -41,6 +43,7 @@ import { migrations } from './infra/migrations';
 import { ModelCache } from './infra/persistence/model-cache';
 import { RunnerTransactions } from './infra/persistence/runner-transactions';
 import { RescoreWorker } from './infra/rescore/rescore-worker';
+import { ACCOUNT_ROLLUP_INTERVAL, AccountRollUpWorker } from './infra/accounts/account-roll-up-worker';
 import { SystemClock } from './infra/system-clock';
 
 export type ScoringModuleOptions = {
@@ -59,6 +62,8 @@ export class ScoringModule {
       provideAs(Transactions, RunnerTransactions, TransactionRunner, ModelCache),
       RescoreWorker,
       { provide: RescoreScheduler, useExisting: RescoreWorker },
+      { provide: ACCOUNT_ROLLUP_INTERVAL, useValue: config.ACCOUNT_ROLLUP_INTERVAL_MS },
+      AccountRollUpWorker,
     ];
     const useCases: Provider[] = [
       // Kafka-side: execute(events, tx) in the consumer's transaction (see infra/messaging/scoring-handlers.ts).
@@ -85,6 +90,7 @@ export class ScoringModule {
       provideClass(GetAccount, Transactions),
       provideClass(ListAccounts, Transactions),
       provideClass(RunBacktest, Transactions),
+      provideClass(RollUpAccounts, Transactions, given(config.ACCOUNT_ROLLUP_BATCH_SIZE)),
     ];
     return {
       module: ScoringModule,
@@ -99,7 +105,7 @@ export class ScoringModule {
         MessagingModule.forRoot({
           config: {
             service: 'scoring',
-            brokers: config.KAFKA_BROKERS,
+            ...kafkaClientConfig(config),
             registryUrl: config.SCHEMA_REGISTRY_URL,
             groupId: config.CONSUMER_GROUP,
             relayLingerMs: config.OUTBOX_RELAY_LINGER_MS,

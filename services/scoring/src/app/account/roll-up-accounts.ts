@@ -1,5 +1,6 @@
 import type { AccountProfile, LeadContribution } from '../../domain';
 import type { LeadRecord } from '../lead/lead-record';
+import type { AccountLead } from '../ports/account-store.port';
 import type { ScoringTx } from '../ports/transactions.port';
 import type { AccountRecord } from './account-record';
 import { rescoreAccount } from './rescore-account';
@@ -33,7 +34,7 @@ export const loadedLead = (lead: LeadRecord): LoadedLead => ({
 });
 
 /** What a lead brings to its account: its score under the default model and its seniority. */
-export const contributionOf = (lead: LeadRecord): LeadContribution => ({
+export const contributionOf = (lead: Pick<LeadRecord, 'leadId' | 'score' | 'profile'>): LeadContribution => ({
   leadId: lead.leadId,
   engagement: lead.score?.engagement ?? 0,
   total: lead.score?.total ?? 0,
@@ -42,7 +43,7 @@ export const contributionOf = (lead: LeadRecord): LeadContribution => ({
 });
 
 /** The company's attributes as the lead's latest profile gives them (firmographics, not the person). */
-const accountProfileOf = (lead: LeadRecord, current: AccountProfile): AccountProfile => {
+const accountProfileOf = (lead: AccountLead, current: AccountProfile): AccountProfile => {
   const p = lead.profile;
   const a = lead.account;
   if (p === null || a === null) return current;
@@ -63,6 +64,18 @@ const sameContribution = (a: LeadContribution, b: LeadContribution): boolean =>
 /** Same value: the same object (a touchpoint keeps them) or equal JSON (a profile re-sent at the same time). */
 const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
+const sameMembers = (
+  a: Readonly<Record<string, LeadContribution>>,
+  b: Readonly<Record<string, LeadContribution>>,
+) => {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const other = b[k];
+    return other !== undefined && sameContribution(a[k] as LeadContribution, other);
+  });
+};
+
 /** Whether the change can move nothing: same account, contribution, profile and profile time as when loaded. */
 const isNoOp = ({ lead, accountBefore, loaded }: LeadAccountChange): boolean =>
   loaded !== undefined &&
@@ -74,93 +87,85 @@ const isNoOp = ({ lead, accountBefore, loaded }: LeadAccountChange): boolean =>
   sameValue(lead.profile, loaded.profile);
 
 /**
- * Moves each changed lead's contribution to the account it now belongs to (out of its previous one:
- * an account change, a merge or an erasure), refreshes the account's firmographics from the newest
- * lead profile, and re-scores every account that changed, in the batch's transaction: one query locks
- * (or creates) the accounts, one writes back those that changed, and each emits at most one
- * account-scored per batch. Leads whose contribution did not change (same account, engagement, total,
- * band, seniority and profile) are left out before anything is locked. A lead without an account
- * contributes nowhere.
- *
- * Cost: linear in the batch's leads and their accounts' members (a lead-to-account index, members
- * copied once per account per batch), so the fold stays cheap however many accounts a batch touches.
+ * Queues the accounts a batch's changed leads belong to, and those they left (an account change, a
+ * merge or an erasure), in the batch's transaction: the roll-up worker re-scores them from their
+ * leads (`rollUpQueuedAccounts`). Leads whose contribution did not change (same account, engagement,
+ * total, band, seniority and profile as loaded) queue nothing. A lead without an account contributes
+ * nowhere. Nothing is locked here: leads of one account arrive on every partition, and a lock on the
+ * account row would serialize those partitions' batches.
  */
-export const rollUpAccounts = async (
+export const queueAccountRollUps = async (
   allChanges: readonly LeadAccountChange[],
   cause: string,
   tx: ScoringTx,
 ): Promise<void> => {
-  const changes = allChanges.filter((c) => !isNoOp(c));
   const involved = new Map<string, number>();
   const note = (accountId: string | null | undefined, at: number) => {
-    if (accountId) involved.set(accountId, Math.min(at, involved.get(accountId) ?? Number.POSITIVE_INFINITY));
+    if (accountId) involved.set(accountId, Math.max(at, involved.get(accountId) ?? at));
   };
-  for (const c of changes) {
+  for (const c of allChanges) {
+    if (isNoOp(c)) continue;
     note(c.accountBefore, c.at);
     note(c.lead.account?.accountId, c.at);
   }
   if (involved.size === 0) return;
+  await tx.accounts.enqueue(
+    [...involved].map(([accountId, at]) => ({ accountId, at })),
+    cause,
+  );
+};
+
+/**
+ * One roll-up round: takes up to `limit` queued changes, locks (or creates) their accounts, recomputes
+ * each account's members from its live leads (so a lead that moved, merged or was erased leaves by
+ * construction and the contributions are always conserved), refreshes the firmographics from the
+ * newest lead profile, and re-scores the accounts that changed: at most one account-scored per account
+ * per round. Returns the number of queued changes taken (0: the queue is empty).
+ */
+export const rollUpQueuedAccounts = async (tx: ScoringTx, limit: number): Promise<number> => {
+  const { changes, accounts: queued } = await tx.accounts.claimQueued(limit);
+  if (queued.length === 0) return changes;
   const icp = await tx.icps.current();
   if (icp === undefined) throw new Error('no current ICP: the bundled ICP was not seeded');
-  const accounts = await tx.accounts.lockMany(involved);
-
-  // Which loaded accounts hold each lead (normally one), and each account's members, copied on first write.
-  const holders = new Map<string, Set<string>>();
-  for (const [accountId, account] of accounts) {
-    for (const leadId of Object.keys(account.members)) {
-      const set = holders.get(leadId);
-      if (set === undefined) holders.set(leadId, new Set([accountId]));
-      else set.add(accountId);
-    }
+  const accounts = await tx.accounts.lockMany(new Map(queued.map((q) => [q.accountId, q.firstAt])));
+  const leadsByAccount = new Map<string, AccountLead[]>();
+  for (const lead of await tx.accounts.leadsOf(queued.map((q) => q.accountId))) {
+    const accountId = lead.account?.accountId;
+    if (accountId === undefined) continue;
+    const list = leadsByAccount.get(accountId);
+    if (list === undefined) leadsByAccount.set(accountId, [lead]);
+    else list.push(lead);
   }
-  const written = new Map<string, Record<string, LeadContribution>>();
-  const writable = (account: AccountRecord): Record<string, LeadContribution> => {
-    let members = written.get(account.accountId);
-    if (members === undefined) {
-      members = { ...account.members };
-      written.set(account.accountId, members);
-    }
-    return members;
-  };
-  const dirty = new Map<string, { account: AccountRecord; at: number }>();
-  const mark = (account: AccountRecord, at: number) =>
-    dirty.set(account.accountId, { account, at: Math.max(at, dirty.get(account.accountId)?.at ?? at) });
-
-  for (const { lead, at } of changes) {
-    const target = lead.account === null ? undefined : accounts.get(lead.account.accountId);
-    const held = holders.get(lead.leadId);
-    // Out of every account that holds it but the one it now belongs to.
-    if (held !== undefined) {
-      for (const accountId of [...held]) {
-        const account = accounts.get(accountId);
-        if (accountId === target?.accountId || account === undefined) continue;
-        delete writable(account)[lead.leadId];
-        held.delete(accountId);
-        mark(account, at);
+  const changed: AccountRecord[] = [];
+  for (const { accountId, at, cause } of queued) {
+    const account = accounts.get(accountId);
+    if (account === undefined) continue;
+    const leads = (leadsByAccount.get(accountId) ?? []).sort((a, b) => (a.leadId < b.leadId ? -1 : 1));
+    const members: Record<string, LeadContribution> = {};
+    for (const lead of leads) members[lead.leadId] = contributionOf(lead);
+    let dirty = !sameMembers(members, account.members);
+    account.members = members;
+    // The firmographics follow the newest lead profile (ties: the first lead id), never an older one.
+    let newest: AccountLead | undefined;
+    for (const lead of leads)
+      if (lead.profileAt !== null && (newest?.profileAt == null || lead.profileAt > newest.profileAt))
+        newest = lead;
+    if (
+      newest !== undefined &&
+      newest.profileAt !== null &&
+      (account.profileAt === null || newest.profileAt >= account.profileAt)
+    ) {
+      const profile = accountProfileOf(newest, account.profile);
+      if (newest.profileAt !== account.profileAt || !sameValue(profile, account.profile)) {
+        account.profile = profile;
+        account.profileAt = newest.profileAt;
+        dirty = true;
       }
     }
-    if (target !== undefined) {
-      const contribution = contributionOf(lead);
-      const before = (written.get(target.accountId) ?? target.members)[lead.leadId];
-      if (before === undefined || !sameContribution(before, contribution)) {
-        writable(target)[lead.leadId] = contribution;
-        if (held === undefined) holders.set(lead.leadId, new Set([target.accountId]));
-        else held.add(target.accountId);
-        mark(target, at);
-      }
-      if (lead.profileAt !== null && (target.profileAt === null || lead.profileAt >= target.profileAt)) {
-        const profile = accountProfileOf(lead, target.profile);
-        if (lead.profileAt !== target.profileAt || !sameValue(profile, target.profile)) {
-          target.profile = profile;
-          target.profileAt = lead.profileAt;
-          mark(target, at);
-        }
-      }
-    }
-  }
-  for (const { account, at } of dirty.values()) {
-    account.members = written.get(account.accountId) ?? account.members;
+    if (!dirty) continue;
     rescoreAccount(account, icp, { cause, at }, tx.events);
+    changed.push(account);
   }
-  await tx.accounts.saveMany([...dirty.values()].map((d) => d.account));
+  await tx.accounts.saveMany(changed);
+  return changes;
 };

@@ -61,7 +61,7 @@ export class LeadWorkingSet {
       this.changedAt.set(lead.leadId, Math.max(at, this.changedAt.get(lead.leadId) ?? at));
   }
 
-  /** The touched leads with where their account contribution was when loaded (for rollUpAccounts). */
+  /** The touched leads with where their account contribution was when loaded (for queueAccountRollUps). */
   accountChanges(): LeadAccountChange[] {
     return [...this.dirty].map((id) => {
       const lead = this.raw(id);

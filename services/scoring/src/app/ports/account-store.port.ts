@@ -1,10 +1,26 @@
 import type { AccountBand, AccountTier, BacktestAccount } from '../../domain';
 import type { AccountRecord } from '../account/account-record';
+import type { LeadRecord } from '../lead/lead-record';
 
 export type AccountListQuery = { tier?: AccountTier; band?: AccountBand; limit: number; after?: string };
 
+/** An account a lead batch touched, waiting to be rolled up: the latest event time and cause among its changes. */
+export type QueuedAccount = { accountId: string; firstAt: number; at: number; cause: string };
+
+/** What an account needs of one of its live leads (not merged away, not erased). */
+export type AccountLead = Pick<LeadRecord, 'leadId' | 'score' | 'profile' | 'profileAt' | 'account'>;
+
 /** The accounts table, bound to one transaction. */
 export abstract class AccountStore {
+  /** Queues accounts to be rolled up (plain inserts: nothing is locked). */
+  abstract enqueue(accounts: readonly { accountId: string; at: number }[], cause: string): Promise<void>;
+  /**
+   * Takes (deletes, in this transaction) the oldest `limit` queued changes no other transaction holds,
+   * one entry per account in id order. Returns how many changes it took and the accounts.
+   */
+  abstract claimQueued(limit: number): Promise<{ changes: number; accounts: QueuedAccount[] }>;
+  /** The live leads whose account is one of these. */
+  abstract leadsOf(accountIds: readonly string[]): Promise<AccountLead[]>;
   /** Locks the given accounts (in id order), creating empty ones first (first seen at the given time). */
   abstract lockMany(firstSeenAt: ReadonlyMap<string, number>): Promise<Map<string, AccountRecord>>;
   /** Writes the accounts back (one multi-row statement). */

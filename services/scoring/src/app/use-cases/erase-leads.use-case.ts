@@ -1,5 +1,5 @@
 import type { LeadErased } from '@smarketing/contracts';
-import { rollUpAccounts } from '../account/roll-up-accounts';
+import { queueAccountRollUps } from '../account/roll-up-accounts';
 import { newLeadRecord, type LeadRecord } from '../lead/lead-record';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import type { Incoming, ScoringTx } from '../ports/transactions.port';
@@ -35,6 +35,6 @@ export class EraseLeads {
     // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
     // held only for the roll-up's own statements and the commit.
     await leads.save();
-    await rollUpAccounts(leads.accountChanges(), 'lead:erased', tx);
+    await queueAccountRollUps(leads.accountChanges(), 'lead:erased', tx);
   }
 }

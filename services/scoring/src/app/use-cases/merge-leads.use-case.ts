@@ -1,6 +1,6 @@
 import type { LeadsMerged } from '@smarketing/contracts';
 import { mergeLifecycles, furthestOutcome, mergeHistories } from '../../domain';
-import { rollUpAccounts } from '../account/roll-up-accounts';
+import { queueAccountRollUps } from '../account/roll-up-accounts';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import { newLeadRecord, type LeadRecord } from '../lead/lead-record';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
@@ -79,6 +79,6 @@ export class MergeLeads {
     // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
     // held only for the roll-up's own statements and the commit.
     await leads.save();
-    await rollUpAccounts(leads.accountChanges(), 'lead:merge', tx);
+    await queueAccountRollUps(leads.accountChanges(), 'lead:merge', tx);
   }
 }

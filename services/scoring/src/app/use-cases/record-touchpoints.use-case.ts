@@ -1,6 +1,6 @@
 import type { TouchpointRecorded } from '@smarketing/contracts';
 import { addTouchpoints } from '../../domain';
-import { rollUpAccounts } from '../account/roll-up-accounts';
+import { queueAccountRollUps } from '../account/roll-up-accounts';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
 import { evaluationTime, rescoreLead } from '../lead/rescore-lead';
@@ -32,6 +32,6 @@ export class RecordTouchpoints {
     // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
     // held only for the roll-up's own statements and the commit.
     await leads.save();
-    await rollUpAccounts(leads.accountChanges(), 'lead:touchpoint', tx);
+    await queueAccountRollUps(leads.accountChanges(), 'lead:touchpoint', tx);
   }
 }

@@ -1,4 +1,4 @@
-import { rollUpAccounts } from '../account/roll-up-accounts';
+import { queueAccountRollUps } from '../account/roll-up-accounts';
 import { hasSignals } from '../lead/lead-record';
 import { rescoreLead } from '../lead/rescore-lead';
 import type { Clock } from '../ports/clock.port';
@@ -49,7 +49,7 @@ export class RescoreChunk {
       }
       await tx.leads.saveMany(leads);
       // A new model changes leads' engagement, and so their accounts' roll-ups.
-      await rollUpAccounts(
+      await queueAccountRollUps(
         leads.map((lead) => ({
           lead,
           accountBefore: lead.account?.accountId ?? null,

@@ -1,5 +1,5 @@
 import type { LeadUpserted } from '@smarketing/contracts';
-import { rollUpAccounts } from '../account/roll-up-accounts';
+import { queueAccountRollUps } from '../account/roll-up-accounts';
 import { isErasedFor, requireDefaultModel, seen } from '../lead/lead-guards';
 import type { LeadAccount } from '../lead/lead-record';
 import { firstSeenByLead, LeadWorkingSet } from '../lead/lead-working-set';
@@ -44,6 +44,6 @@ export class UpsertProfiles {
     // Leads first: the accounts' row locks, which batches of other partitions may wait for, are then
     // held only for the roll-up's own statements and the commit.
     await leads.save();
-    await rollUpAccounts(leads.accountChanges(), 'lead:profile', tx);
+    await queueAccountRollUps(leads.accountChanges(), 'lead:profile', tx);
   }
 }

@@ -1,6 +1,11 @@
 import { prepared } from '@smarketing/messaging';
 import type { AccountRecord } from '../../app/account/account-record';
-import { AccountStore, type AccountListQuery } from '../../app/ports/account-store.port';
+import {
+  AccountStore,
+  type AccountLead,
+  type AccountListQuery,
+  type QueuedAccount,
+} from '../../app/ports/account-store.port';
 import { furthestOutcome, type BacktestAccount, type LeadOutcome } from '../../domain';
 import { json, toMs, type Sql } from './sql';
 
@@ -50,10 +55,75 @@ const SAVE = prepared(
    WHERE a.account_id = v.account_id`,
 );
 
-/** scoring_accounts: one row per account; a batch locks and writes its accounts with one statement each. */
+const ENQUEUE = prepared(
+  'scoring.accounts.enqueue',
+  `INSERT INTO scoring_account_queue (account_id, at_ms, cause)
+   SELECT id, at, $3 FROM unnest($1::text[], $2::bigint[]) AS v(id, at)`,
+);
+// The oldest changes nobody else holds, one row per account: its earliest and latest event time and
+// the cause of its newest change.
+const CLAIM = prepared(
+  'scoring.accounts.claim-queued',
+  `WITH taken AS (
+     DELETE FROM scoring_account_queue WHERE id IN (
+       SELECT id FROM scoring_account_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING id, account_id, at_ms, cause)
+   SELECT account_id, min(at_ms) AS first_at_ms, max(at_ms) AS at_ms,
+          (array_agg(cause ORDER BY id DESC))[1] AS cause, count(*) AS changes
+   FROM taken GROUP BY account_id ORDER BY account_id`,
+);
+const LEADS_OF = prepared(
+  'scoring.accounts.leads-of',
+  `SELECT lead_id, score, profile, profile_at_ms, account FROM scoring_leads
+   WHERE account_id = ANY($1::text[]) AND merged_into IS NULL AND erased_at_ms IS NULL`,
+);
+
+/** scoring_accounts: one row per account; a roll-up locks and writes its accounts with one statement each. */
 export class PgAccountStore extends AccountStore {
   constructor(private readonly sql: Sql) {
     super();
+  }
+
+  async enqueue(accounts: readonly { accountId: string; at: number }[], cause: string): Promise<void> {
+    if (!accounts.length) return;
+    await this.sql.query(ENQUEUE, [accounts.map((a) => a.accountId), accounts.map((a) => a.at), cause]);
+  }
+
+  async claimQueued(limit: number): Promise<{ changes: number; accounts: QueuedAccount[] }> {
+    const rows = await this.sql.query<{
+      account_id: string;
+      first_at_ms: string;
+      at_ms: string;
+      cause: string;
+      changes: string;
+    }>(CLAIM, [limit]);
+    return {
+      changes: rows.reduce((n, r) => n + Number(r.changes), 0),
+      accounts: rows.map((r) => ({
+        accountId: r.account_id,
+        firstAt: Number(r.first_at_ms),
+        at: Number(r.at_ms),
+        cause: r.cause,
+      })),
+    };
+  }
+
+  async leadsOf(accountIds: readonly string[]): Promise<AccountLead[]> {
+    if (!accountIds.length) return [];
+    const rows = await this.sql.query<{
+      lead_id: string;
+      score: AccountLead['score'];
+      profile: AccountLead['profile'];
+      profile_at_ms: string | null;
+      account: AccountLead['account'];
+    }>(LEADS_OF, [accountIds]);
+    return rows.map((r) => ({
+      leadId: r.lead_id,
+      score: r.score,
+      profile: r.profile,
+      profileAt: toMs(r.profile_at_ms),
+      account: r.account,
+    }));
   }
 
   async lockMany(firstSeenAt: ReadonlyMap<string, number>): Promise<Map<string, AccountRecord>> {

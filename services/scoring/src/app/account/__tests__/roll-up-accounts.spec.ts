@@ -13,12 +13,23 @@ import { loadBundledIcps } from '../../model-file/bundled-icps';
 import { loadBundledModels } from '../../model-file/bundled-models';
 import { newLeadRecord, type LeadRecord } from '../../lead/lead-record';
 import { rescoreLead } from '../../lead/rescore-lead';
-import { AccountStore, type AccountListQuery } from '../../ports/account-store.port';
+import {
+  AccountStore,
+  type AccountLead,
+  type AccountListQuery,
+  type QueuedAccount,
+} from '../../ports/account-store.port';
 import { IcpStore, type StoredIcp } from '../../ports/icp-store.port';
 import { ScoringEventSink } from '../../ports/scoring-event-sink.port';
 import type { ScoringTx } from '../../ports/transactions.port';
 import { newAccountRecord, type AccountRecord } from '../account-record';
-import { contributionOf, loadedLead, rollUpAccounts, type LeadAccountChange } from '../roll-up-accounts';
+import {
+  contributionOf,
+  loadedLead,
+  queueAccountRollUps,
+  rollUpQueuedAccounts,
+  type LeadAccountChange,
+} from '../roll-up-accounts';
 
 const aligned = loadBundledModels().find((m) => m.id === 'aligned')!;
 const icp = loadBundledIcps()[0]!;
@@ -26,6 +37,34 @@ const icp = loadBundledIcps()[0]!;
 class MemoryAccounts extends AccountStore {
   readonly rows = new Map<string, AccountRecord>();
   readonly locked: string[][] = [];
+  readonly queue: { accountId: string; at: number; cause: string }[] = [];
+  /** The leads table as the lead batches left it. */
+  readonly leads = new Map<string, LeadRecord>();
+  async enqueue(accounts: readonly { accountId: string; at: number }[], cause: string) {
+    for (const a of accounts) this.queue.push({ ...a, cause });
+  }
+  async claimQueued(limit: number) {
+    const taken = this.queue.splice(0, limit);
+    const byAccount = new Map<string, QueuedAccount>();
+    for (const q of taken) {
+      const seen = byAccount.get(q.accountId);
+      byAccount.set(q.accountId, {
+        accountId: q.accountId,
+        firstAt: Math.min(q.at, seen?.firstAt ?? q.at),
+        at: Math.max(q.at, seen?.at ?? q.at),
+        cause: q.cause,
+      });
+    }
+    return {
+      changes: taken.length,
+      accounts: [...byAccount.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : 1)),
+    };
+  }
+  async leadsOf(accountIds: readonly string[]): Promise<AccountLead[]> {
+    return [...this.leads.values()].filter(
+      (l) => l.mergedInto === null && l.erasure === null && accountIds.includes(l.account?.accountId ?? ''),
+    );
+  }
   async lockMany(firstSeenAt: ReadonlyMap<string, number>) {
     this.locked.push([...firstSeenAt.keys()]);
     for (const [id, at] of firstSeenAt) if (!this.rows.has(id)) this.rows.set(id, newAccountRecord(id, at));
@@ -117,6 +156,12 @@ describe('rollUpAccounts', () => {
     accountBefore,
     at,
   });
+  /** A lead batch (its leads saved, their accounts queued), then the worker's roll-up round. */
+  const rollUp = async (changes: LeadAccountChange[], cause: string, on = tx, store = accounts) => {
+    for (const c of changes) store.leads.set(c.lead.leadId, structuredClone(c.lead));
+    await queueAccountRollUps(changes, cause, on);
+    await rollUpQueuedAccounts(on, 1_000);
+  };
 
   it('rolls three people at one company into one account-scored with their coverage', async () => {
     const people = [
@@ -124,7 +169,7 @@ describe('rollUpAccounts', () => {
       lead('director', 'acme', 'director', ['content_download']),
       lead('manager', 'acme', 'manager', ['page_view']),
     ];
-    await rollUpAccounts(
+    await rollUp(
       people.map((p) => change(p, null)),
       'lead:profile',
       tx,
@@ -152,9 +197,9 @@ describe('rollUpAccounts', () => {
 
   it('moves a lead that changes account: its contribution leaves the old one', async () => {
     const vp = lead('vp', 'acme', 'c_level_vp', ['demo_request']);
-    await rollUpAccounts([change(vp, null)], 'lead:profile', tx);
+    await rollUp([change(vp, null)], 'lead:profile', tx);
     const moved = lead('vp', 'globex', 'c_level_vp', ['demo_request'], T0 + 1_000);
-    await rollUpAccounts([change(moved, 'acme', T0 + 1_000)], 'lead:profile', tx);
+    await rollUp([change(moved, 'acme', T0 + 1_000)], 'lead:profile', tx);
     expect(accounts.rows.get('acme')?.members).toEqual({});
     expect(Object.keys(accounts.rows.get('globex')?.members ?? {})).toEqual(['vp']);
     const last = sink.accounts.filter((e) => e.accountId === 'acme').at(-1);
@@ -163,14 +208,10 @@ describe('rollUpAccounts', () => {
 
   it('drops a merged lead from its account and counts the survivor', async () => {
     const anon = lead('anon', 'acme', 'unknown', ['pricing_page_view', 'page_view']);
-    await rollUpAccounts([change(anon, null)], 'lead:touchpoint', tx);
+    await rollUp([change(anon, null)], 'lead:touchpoint', tx);
     const tombstone = { ...newLeadRecord('anon', T0), mergedInto: 'known' };
     const survivor = lead('known', 'acme', 'director', ['pricing_page_view', 'page_view'], T0 + 5);
-    await rollUpAccounts(
-      [change(tombstone, 'acme', T0 + 5), change(survivor, null, T0 + 5)],
-      'lead:merge',
-      tx,
-    );
+    await rollUp([change(tombstone, 'acme', T0 + 5), change(survivor, null, T0 + 5)], 'lead:merge', tx);
     expect(Object.keys(accounts.rows.get('acme')?.members ?? {})).toEqual(['known']);
     expect(sink.accounts.at(-1)).toMatchObject({
       leads: 1,
@@ -179,38 +220,54 @@ describe('rollUpAccounts', () => {
     });
   });
 
+  it('re-scores an account that several batches touched once per round, at their latest time and cause', async () => {
+    const vp = lead('vp', 'acme', 'c_level_vp', ['demo_request']);
+    const director = lead('director', 'acme', 'director', ['content_download'], T0 + 10);
+    for (const [l, at, cause] of [
+      [vp, T0, 'lead:profile'],
+      [director, T0 + 10, 'lead:touchpoint'],
+    ] as const) {
+      accounts.leads.set(l.leadId, structuredClone(l));
+      await queueAccountRollUps([change(l, null, at)], cause, tx);
+    }
+    expect(accounts.queue).toHaveLength(2);
+    expect(sink.accounts).toEqual([]);
+    await expect(rollUpQueuedAccounts(tx, 1_000)).resolves.toBe(2);
+    expect(sink.accounts).toHaveLength(1);
+    expect(sink.accounts[0]).toMatchObject({ leads: 2, cause: 'lead:touchpoint', occurredAt: T0 + 10 });
+    await expect(rollUpQueuedAccounts(tx, 1_000)).resolves.toBe(0);
+  });
+
   it('emits nothing when nothing about the account changed', async () => {
     const vp = lead('vp', 'acme', 'c_level_vp', ['demo_request']);
-    await rollUpAccounts([change(vp, null)], 'lead:profile', tx);
-    await rollUpAccounts([change(vp, 'acme')], 'lead:profile', tx);
+    await rollUp([change(vp, null)], 'lead:profile', tx);
+    await rollUp([change(vp, 'acme')], 'lead:profile', tx);
     expect(sink.accounts).toHaveLength(1);
   });
 
   it('leaves a lead without an account out of every account', async () => {
-    await rollUpAccounts(
-      [change(lead('free', null, 'director', ['demo_request']), null)],
-      'lead:profile',
-      tx,
-    );
+    await rollUp([change(lead('free', null, 'director', ['demo_request']), null)], 'lead:profile', tx);
     expect(accounts.rows.size).toBe(0);
     expect(sink.accounts).toEqual([]);
   });
-  it('locks nothing for a lead whose account, contribution and profile are as loaded', async () => {
+  it('queues and locks nothing for a lead whose account, contribution and profile are as loaded', async () => {
     const vp = lead('vp', 'acme', 'c_level_vp', ['demo_request']);
-    await rollUpAccounts([change(vp, null)], 'lead:profile', tx);
+    await rollUp([change(vp, null)], 'lead:profile', tx);
     const loaded = loadedLead(vp);
     accounts.locked.length = 0;
-    await rollUpAccounts([{ ...change(vp, 'acme'), loaded }], 'lead:touchpoint', tx);
+    await queueAccountRollUps([{ ...change(vp, 'acme'), loaded }], 'lead:touchpoint', tx);
+    expect(accounts.queue).toEqual([]);
+    await rollUpQueuedAccounts(tx, 1_000);
     expect(accounts.locked).toEqual([]);
     expect(sink.accounts).toHaveLength(1);
   });
 
   it('re-scores the account when the contribution changed since it was loaded', async () => {
     const vp = lead('vp', 'acme', 'c_level_vp', ['page_view']);
-    await rollUpAccounts([change(vp, null)], 'lead:profile', tx);
+    await rollUp([change(vp, null)], 'lead:profile', tx);
     const loaded = loadedLead(vp);
     const engaged = lead('vp', 'acme', 'c_level_vp', ['page_view', 'demo_request']);
-    await rollUpAccounts([{ ...change(engaged, 'acme'), loaded }], 'lead:touchpoint', tx);
+    await rollUp([{ ...change(engaged, 'acme'), loaded }], 'lead:touchpoint', tx);
     expect(accounts.locked.at(-1)).toEqual(['acme']);
     expect(accounts.rows.get('acme')?.members['vp']).toEqual(contributionOf(engaged));
     expect(sink.accounts.at(-1)).toMatchObject({ accountId: 'acme', cause: 'lead:touchpoint' });
@@ -218,22 +275,22 @@ describe('rollUpAccounts', () => {
 
   it('refreshes the firmographics from a profile re-sent at the same event time', async () => {
     const vp = lead('vp', 'acme', 'c_level_vp', ['demo_request']);
-    await rollUpAccounts([change(vp, null)], 'lead:profile', tx);
+    await rollUp([change(vp, null)], 'lead:profile', tx);
     const loaded = loadedLead(vp);
     const renamed = lead('vp', 'acme', 'c_level_vp', ['demo_request']);
     renamed.account = { accountId: 'acme', domain: 'acme.com', name: 'Acme Inc.' };
-    await rollUpAccounts([{ ...change(renamed, 'acme'), loaded }], 'lead:profile', tx);
+    await rollUp([{ ...change(renamed, 'acme'), loaded }], 'lead:profile', tx);
     expect(accounts.rows.get('acme')?.profile.name).toBe('Acme Inc.');
   });
 
   it('writes back only the accounts that changed', async () => {
     const a = lead('a', 'acme', 'director', ['demo_request']);
     const b = lead('b', 'globex', 'manager', ['demo_request']);
-    await rollUpAccounts([change(a, null), change(b, null)], 'lead:profile', tx);
+    await rollUp([change(a, null), change(b, null)], 'lead:profile', tx);
     const saved = jest.spyOn(accounts, 'saveMany');
     const moreA = lead('a', 'acme', 'director', ['demo_request', 'pricing_page_view']);
     // b is unchanged but given without what was loaded: its account is locked, not rewritten.
-    await rollUpAccounts([change(moreA, 'acme'), change(b, 'globex')], 'lead:touchpoint', tx);
+    await rollUp([change(moreA, 'acme'), change(b, 'globex')], 'lead:touchpoint', tx);
     expect(saved.mock.calls.at(-1)?.[0].map((x) => x.accountId)).toEqual(['acme']);
   });
 
@@ -265,10 +322,11 @@ describe('rollUpAccounts', () => {
             const record = lead(step.leadId, step.accountId, 'director', step.touchpoints);
             latest.set(step.leadId, record);
           }
-          await rollUpAccounts(
+          await rollUp(
             [...latest.values()].map((l) => change(l, before.get(l.leadId) ?? null)),
             'lead:touchpoint',
             localTx,
+            store,
           );
           for (const l of latest.values()) {
             const to =
