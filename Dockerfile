@@ -4,6 +4,8 @@
 #   docker run --rm smarketing/scoring npm run migrate:prod     (migrations; deploy runs it as a Job)
 #   docker run -p 127.0.0.1:3002:3000 -e DATABASE_URL=... -e KAFKA_BROKERS=... smarketing/scoring
 # SERVICE is a folder of services/ whose package.json has `build` and `start:prod` (docs/deploy.md).
+# The platform tools (schema registration, topic provisioning, sample traffic) are the `tools` target:
+#   docker build --target tools -t smarketing/platform-tools .
 #
 # Listen address: every service reads HOST and PORT (libs/config). Outside a container HOST defaults
 # to 127.0.0.1, so a developer's service is never reachable from the network; in this image
@@ -12,13 +14,24 @@
 # the same from outside; map it to the host port you want.
 # deploy/local/test/dockerfile.spec.ts checks this file offline (no container engine in CI).
 
-# ---- build: the whole workspace, its locked dependencies, and the service's compiled output
+# ---- build: the whole workspace and its locked dependencies, dev ones included
 FROM node:24.21.0-trixie-slim AS build
 WORKDIR /repo
 # The context is the repo less .dockerignore: the lockfile, every workspace's package.json (npm ci
 # needs them all) and patches/, which the postinstall (patch-package) applies to node_modules.
 COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+
+# ---- tools: the platform tools run from their TypeScript (@swc-node/register, a dev dependency),
+# so this image keeps the workspace and every dependency and builds no service. deploy/k8s's
+# schema-registration Job and Compose's provision and sample-traffic run it (image
+# smarketing/platform-tools), from /repo or a folder below it, as `node` (uid 1000, as the Job's
+# securityContext pins it) over root-owned files it cannot alter. No SERVICE needed.
+FROM build AS tools
+USER node
+
+# ---- service: one service's compiled output and the production dependencies
+FROM build AS service
 # Declared after the install, so one cached install serves every service's image.
 ARG SERVICE
 RUN test -n "$SERVICE" && test -f "services/$SERVICE/src/main.ts" \
@@ -37,9 +50,9 @@ ENV NODE_ENV=production \
     PORT=3000 \
     SERVICE=${SERVICE}
 WORKDIR /app/services/${SERVICE}
-COPY --from=build /repo/node_modules /app/node_modules
-COPY --from=build /repo/services/${SERVICE}/package.json ./
-COPY --from=build /repo/services/${SERVICE}/dist ./dist
+COPY --from=service /repo/node_modules /app/node_modules
+COPY --from=service /repo/services/${SERVICE}/package.json ./
+COPY --from=service /repo/services/${SERVICE}/dist ./dist
 # Files stay root-owned: the service runs as the image's unprivileged `node` user and cannot alter them.
 USER node
 EXPOSE 3000

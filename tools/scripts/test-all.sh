@@ -24,6 +24,7 @@ step "typecheck" npx tsc -p tsconfig.json --noEmit
 step "generated types are current" npx nx run @smarketing/contracts:generate-check --outputStyle=stream
 step "schema compatibility (FULL_TRANSITIVE vs main)" npx nx run @smarketing/contracts:compat --outputStyle=stream
 step "AsyncAPI document is current" npx nx run @smarketing/platform-tools:asyncapi-check --outputStyle=stream
+step "Kubernetes manifests and docker-compose.yml are current and valid" npx nx run @smarketing/deploy-k8s:k8s:check --outputStyle=stream
 step "build (compiled services)" npx nx run-many -t build --outputStyle=stream --skip-nx-cache
 step "unit tests" npx nx run-many -t test --outputStyle=stream --parallel=2 --skip-nx-cache
 # From here on every process talks to the test stack.

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { kafkaCredentialsRule, kafkaEnv } from './kafka-env';
 import { POSTGRES_SERVER, STACKS } from './stacks';
 
 export * from './stacks';
+export * from './kafka-env';
 
 /**
  * The environment every service reads, with the local stack's defaults: spread it into the
@@ -16,16 +18,7 @@ export function platformEnv(o: { readonly service: string; readonly port: number
       .string()
       .url()
       .default(`${POSTGRES_SERVER}/smarketing_${o.service.replaceAll('-', '_')}`),
-    /** Comma-separated host:port list. */
-    KAFKA_BROKERS: z
-      .string()
-      .default(STACKS.dev.kafkaBrokers)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((b) => b.trim())
-          .filter(Boolean),
-      ),
+    ...kafkaEnv(),
     SCHEMA_REGISTRY_URL: z.string().url().default(STACKS.dev.schemaRegistryUrl),
     CONSUMER_GROUP: z.string().default(o.service),
     /** The outbox relay's pause after a partial round, so close commits share one produce request. */
@@ -42,10 +35,12 @@ export function platformEnv(o: { readonly service: string; readonly port: number
 
 /**
  * Validates the environment once at start-up (the service's only reader of process.env) and
- * throws one error naming every bad variable.
+ * throws one error naming every bad variable. It also applies the rules that span several platform
+ * variables (Kafka credentials: {@link kafkaCredentialsRule}), so no service restates them.
  */
 export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
-  const parsed = schema.safeParse(env);
+  // `when`: also with other variables invalid, so one error still names every bad one.
+  const parsed = schema.superRefine(kafkaCredentialsRule, { when: () => true }).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid configuration: ${problems}`);

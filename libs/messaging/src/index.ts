@@ -5,7 +5,7 @@ export * from './messaging-metrics';
 export * from './failure';
 export * from './retry';
 export * from './kafka/kafka-port';
-export { KafkajsAdapter, type KafkajsOptions } from './kafka/kafkajs-adapter';
+export { KafkajsAdapter, kafkajsConnection, type KafkajsOptions } from './kafka/kafkajs-adapter';
 export * from './serde/avro-serde';
 export { SchemaRegistryError } from './serde/schema-registry';
 export * from './outbox/outbox-writer';

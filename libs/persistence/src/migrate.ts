@@ -1,15 +1,61 @@
+import { MigrationExecutor, type DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from './data-source';
-import type { DataSource } from 'typeorm';
 
-/** Runs pending migrations (or reverts the last one) and reports what ran. Used by every service's `migrate` command. */
+/** One key per database (advisory locks are per server: two services' databases must not contend). */
+export const MIGRATION_LOCK_KEY = `hashtext(current_database() || '.migrations')`;
+
+/**
+ * Runs `fn` holding the database's migration lock, a session-level PostgreSQL advisory lock keyed by
+ * `hashtext('<database>.migrations')`, on `runner`'s connection. Replicas that start at once on a first
+ * install (each pod's init container migrates) then take turns: the first applies the migrations,
+ * the others wait and find the schema up to date, instead of failing on a table just created.
+ * The lock goes with the session, so a migrator that dies releases it.
+ */
+export async function withMigrationLock<T>(
+  runner: { query(sql: string): Promise<unknown> },
+  fn: () => Promise<T>,
+): Promise<T> {
+  // The pool's statement_timeout would cancel a wait behind a long migration: waiting is the point.
+  await runner.query('SET statement_timeout = 0');
+  try {
+    await runner.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+  } finally {
+    await runner.query('RESET statement_timeout');
+  }
+  const unlock = () => runner.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    await unlock().catch(() => undefined); // the migration's error is the one to report
+    throw error;
+  }
+  await unlock();
+  return result;
+}
+
+/**
+ * Runs pending migrations (or reverts the last one) under the migration lock and reports what ran.
+ * Used by every service's `migrate` command.
+ */
 export async function migrate(dataSource: DataSource, direction: 'up' | 'down' = 'up'): Promise<string[]> {
   if (!dataSource.isInitialized) await dataSource.initialize();
-  if (direction === 'down') {
-    await dataSource.undoLastMigration({ transaction: 'each' });
-    return ['reverted last migration'];
+  // One connection for the lock and the migrations: the lock is its session's.
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await withMigrationLock(runner, async () => {
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      if (direction === 'down') {
+        await executor.undoLastMigration();
+        return ['reverted last migration'];
+      }
+      const ran = await executor.executePendingMigrations();
+      return ran.map((m) => m.name);
+    });
+  } finally {
+    await runner.release();
   }
-  const ran = await dataSource.runMigrations({ transaction: 'each' });
-  return ran.map((m) => m.name);
 }
 
 /**

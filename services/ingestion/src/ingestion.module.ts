@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { given, provideAs, provideClass } from '@smarketing/composition';
+import { kafkaClientConfig } from '@smarketing/config';
 import { kafkaHandlers, MessagingModule, TransactionRunner } from '@smarketing/messaging';
 import { ObservabilityModule } from '@smarketing/observability';
 import { PersistenceModule } from '@smarketing/persistence';
@@ -88,7 +89,7 @@ export class IngestionModule {
         MessagingModule.forRoot({
           config: {
             service: 'ingestion',
-            brokers: config.KAFKA_BROKERS,
+            ...kafkaClientConfig(config),
             registryUrl: config.SCHEMA_REGISTRY_URL,
             groupId: config.CONSUMER_GROUP,
             relayLingerMs: config.OUTBOX_RELAY_LINGER_MS,

@@ -94,31 +94,6 @@ if (existsSync(prettier)) {
 // What the generator does not edit for you: shared files whose owners review the change.
 const registry = readFileSync(join(repo, 'libs', 'contracts', 'src', 'topic-registry.ts'), 'utf8');
 const isRegistered = new RegExp(`type ServiceName =[^;]*'${name}'`).test(registry);
-const compose = `
-  ${name}-migrate:
-    build: { context: ., args: { SERVICE: ${name} } }
-    command: ['npm', 'run', 'migrate:prod']
-    restart: 'no'
-    depends_on:
-      postgres: { condition: service_healthy }
-    environment:
-      DATABASE_URL: postgres://postgres@postgres:5432/${values.db}
-
-  ${name}:
-    build: { context: ., args: { SERVICE: ${name} } }
-    restart: unless-stopped
-    depends_on:
-      ${name}-migrate: { condition: service_completed_successfully }
-      kafka: { condition: service_healthy }
-      schema-registry: { condition: service_healthy }
-    environment:
-      KAFKA_BROKERS: kafka:29092
-      SCHEMA_REGISTRY_URL: http://schema-registry:8080/apis/ccompat/v7
-      DATABASE_URL: postgres://postgres@postgres:5432/${values.db}
-      OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4318
-      API_KEYS: \${API_KEYS:-}
-    ports: ['127.0.0.1:${port}:3000']`;
-
 console.log(`
 done: services/${name}. Next:
   1. npm install (links @smarketing/${name}; commit package-lock.json).
@@ -131,7 +106,6 @@ done: services/${name}. Next:
      npm run -w @smarketing/platform-tools asyncapi, and npm run stack:provision.
   3. Nothing to do for the native stack: ./smarketing up and deploy/local/postgres.mjs find every
      services/*/src/main.ts (database ${values.db}, port ${port} from src/config.ts).
-  4. Docker only: add \`CREATE DATABASE ${values.db};\` to deploy/local/postgres-init/01-databases.sql,
-     and under "services" in docker-compose.yml:
-${compose}
+  4. Docker and Kubernetes: add \`CREATE DATABASE ${values.db};\` to deploy/local/postgres-init/01-databases.sql,
+     then npm run -w @smarketing/deploy-k8s generate (docker-compose.yml and deploy/k8s; CI checks both).
   5. Replace the worked example (first-seen leads) with the service's own; README.md says where each piece is.`);

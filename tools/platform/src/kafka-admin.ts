@@ -1,10 +1,14 @@
+import type { KafkaClientConfig } from '@smarketing/config';
+import { kafkajsConnection } from '@smarketing/messaging';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 
-/** Runs `fn` with a connected kafkajs admin client, always disconnecting. */
-export async function withAdmin<T>(brokers: readonly string[], fn: (admin: Admin) => Promise<T>): Promise<T> {
+/** Runs `fn` with a connected kafkajs admin client (the services' brokers, SASL and TLS), always disconnecting. */
+export async function withAdmin<T>(
+  connection: KafkaClientConfig,
+  fn: (admin: Admin) => Promise<T>,
+): Promise<T> {
   const kafka = new Kafka({
-    clientId: 'smarketing-platform-tools',
-    brokers: [...brokers],
+    ...kafkajsConnection({ ...connection, clientId: 'smarketing-platform-tools' }),
     logLevel: logLevel.WARN,
   });
   const admin = kafka.admin();

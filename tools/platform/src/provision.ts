@@ -12,7 +12,7 @@ export type ProvisionResult = {
 
 /** Creates every topic and registers every schema of the platform. Idempotent. */
 export async function provision(config: PlatformConfig): Promise<ProvisionResult> {
-  const topics = await withAdmin(config.brokers, (admin) => ensureTopics(admin, platformTopicSpecs(config)));
+  const topics = await withAdmin(config, (admin) => ensureTopics(admin, platformTopicSpecs(config)));
   const subjects = await registerSchemas(schemaRegistryClient(config.registryUrl));
   return { topics, subjects };
 }

@@ -3,14 +3,14 @@
  *
  *   npm run replay-dlq -w @smarketing/platform-tools -- --topic <consumer>.<source-topic>.dlq [--error-class X] [--dry-run]
  *
- * env: KAFKA_BROKERS (the local stack's, libs/config). Dead letters of erased leads (by
+ * env: KAFKA_BROKERS and the services' KAFKA_SASL_* / KAFKA_TLS* (libs/config; the local stack's by default). Dead letters of erased leads (by
  * ingestion.lead-erased.v1) are never replayed, only counted. Progress is the consumer group `<dlq>.replay`, so a second
  * run replays only dead letters that arrived since. Exit 0 on success, 2 on bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { STACKS } from '@smarketing/config';
 import { DLQ_HEADER } from '@smarketing/contracts';
 import { KafkajsAdapter, readErasedLeadIds, replayDeadLetters } from '@smarketing/messaging';
+import { loadKafkaConnection } from './platform-config';
 
 async function main(): Promise<number> {
   let values: { topic?: string; 'error-class'?: string; 'dry-run'?: boolean; 'idle-ms'?: string };
@@ -34,12 +34,8 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const brokers = (process.env.KAFKA_BROKERS ?? STACKS.dev.kafkaBrokers)
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
   const kafka = new KafkajsAdapter({
-    brokers,
+    ...loadKafkaConnection(),
     clientId: 'replay-dlq',
     log: (level, message) => console.error(`[kafkajs ${level}] ${message}`),
   });

@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Every record of the topic from the beginning, as (key, value or null). */
 async function readAll(topic: string): Promise<{ key: string; value: string | null }[]> {
   const consumer = kafka.consumer({ groupId: `erasure-compaction-${randomUUID()}` });
-  const offsets = await withAdmin(config.brokers, (a) => a.fetchTopicOffsets(topic));
+  const offsets = await withAdmin(config, (a) => a.fetchTopicOffsets(topic));
   const end = offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
   const out: { key: string; value: string | null }[] = [];
   if (end === 0) return out;
@@ -53,7 +53,7 @@ describe('the profile topic forgets an erased value', () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    await withAdmin(config.brokers, (a) =>
+    await withAdmin(config, (a) =>
       a.createTopics({
         waitForLeaders: true,
         topics: [
@@ -74,7 +74,7 @@ describe('the profile topic forgets an erased value', () => {
 
   afterAll(async () => {
     await producer?.disconnect();
-    await withAdmin(config.brokers, (a) => a.deleteTopics({ topics: [topic] })).catch(() => undefined);
+    await withAdmin(config, (a) => a.deleteTopics({ topics: [topic] })).catch(() => undefined);
   });
 
   it('uses the same kind of settings as production: compaction, a max lag, and a tombstone kept a while', () => {

@@ -18,7 +18,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const stackUp = async (): Promise<boolean> => {
   try {
     await registry.listSubjects();
-    await withAdmin(config.brokers, (a) => a.listTopics());
+    await withAdmin(config, (a) => a.listTopics());
     return true;
   } catch {
     return false;
@@ -59,7 +59,7 @@ describe('provisioning against the local stack', () => {
       ...ALL_INTAKE_TOPICS.map((t) => t.name),
       ...ALL_DLQ_TOPICS,
     ];
-    const { topics } = await withAdmin(config.brokers, (a) => a.fetchTopicMetadata({ topics: wanted }));
+    const { topics } = await withAdmin(config, (a) => a.fetchTopicMetadata({ topics: wanted }));
     expect(topics.map((t) => t.name).sort()).toEqual([...wanted].sort());
     for (const t of topics)
       expect({ topic: t.name, partitions: t.partitions.length }).toEqual({
@@ -71,7 +71,7 @@ describe('provisioning against the local stack', () => {
   it('gives events and dead letters their retention and delete cleanup', async () => {
     const event = TOPICS.leadScored.name;
     const dlq = ALL_DLQ_TOPICS[0]!;
-    const { resources } = await withAdmin(config.brokers, (a) =>
+    const { resources } = await withAdmin(config, (a) =>
       a.describeConfigs({
         includeSynonyms: false,
         resources: [event, dlq].map((name) => ({

@@ -10,6 +10,8 @@ describe('platformEnv and parseEnv', () => {
       HOST: '127.0.0.1',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/smarketing_scoring',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_SASL_MECHANISM: 'none',
+      KAFKA_TLS: false,
       SCHEMA_REGISTRY_URL: 'http://127.0.0.1:8081/apis/ccompat/v7',
       CONSUMER_GROUP: 'scoring',
       OUTBOX_RELAY_LINGER_MS: 100,

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { KafkaClientConfig } from '@smarketing/config';
 import {
   Kafka,
   logLevel,
@@ -5,15 +7,16 @@ import {
   type Admin,
   type Consumer,
   type IHeaders,
+  type KafkaConfig,
   type LogEntry,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import type { ConsumerHandle, ConsumerRunOptions, OutgoingRecord, RawRecord } from './kafka-port';
 import { KafkaPort, ProducerPort } from './kafka-port';
 import { brokerFailure, isFencedKafkajsError } from './kafkajs-errors';
 
-export type KafkajsOptions = {
-  readonly brokers: readonly string[];
+export type KafkajsOptions = KafkaClientConfig & {
   readonly clientId: string;
   /** kafkajs logs are noisy; what needs attention goes to this callback (kafkaLogLevel). */
   readonly log?: (level: KafkaLogLevel, message: string, extra: Record<string, unknown>) => void;
@@ -45,6 +48,35 @@ export function kafkaLogLevel(
     return undefined;
   if (entry.namespace === 'Connection') return 'debug';
   return entry.level === logLevel.ERROR ? 'error' : 'warn';
+}
+
+// kafkajs types SASL per mechanism; the switch narrows each one (and fails to compile on a new one).
+const saslOptions = ({ mechanism, username, password }: NonNullable<KafkajsOptions['sasl']>): SASLOptions => {
+  switch (mechanism) {
+    case 'plain':
+      return { mechanism, username, password };
+    case 'scram-sha-256':
+      return { mechanism, username, password };
+    case 'scram-sha-512':
+      return { mechanism, username, password };
+  }
+};
+
+/**
+ * The connection part of kafkajs' options: brokers, SASL and TLS. The CA file is read here, once, so
+ * a missing or unreadable one fails at start-up with its path rather than on the first connection.
+ */
+export function kafkajsConnection(
+  options: Pick<KafkajsOptions, 'brokers' | 'clientId' | 'sasl' | 'tls'>,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Pick<KafkaConfig, 'brokers' | 'clientId' | 'sasl' | 'ssl'> {
+  const { tls, sasl } = options;
+  return {
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    ...(sasl ? { sasl: saslOptions(sasl) } : {}),
+    ...(tls ? { ssl: tls.caFile === undefined ? true : { ca: [readFile(tls.caFile)] } } : {}),
+  };
 }
 
 const headerString = (v: IHeaders[string]): string | undefined => {
@@ -108,8 +140,7 @@ export class KafkajsAdapter extends KafkaPort {
     super();
     const log = options.log;
     this.kafka = new Kafka({
-      clientId: options.clientId,
-      brokers: [...options.brokers],
+      ...kafkajsConnection(options),
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => {
         const level = log && kafkaLogLevel(entry);

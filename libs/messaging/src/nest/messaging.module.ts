@@ -9,6 +9,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import type { KafkaClientConfig } from '@smarketing/config';
 import {
   createLogger,
   HealthIndicator,
@@ -25,10 +26,13 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { TransactionRunner } from '../outbox/transaction-runner';
 import { AvroSerde } from '../serde/avro-serde';
 
-export type MessagingConfig = {
+/**
+ * The Kafka connection (brokers, SASL, TLS) comes from the platform config in one spread:
+ * `{ service, ...kafkaClientConfig(config), registryUrl: config.SCHEMA_REGISTRY_URL, ... }`.
+ */
+export type MessagingConfig = KafkaClientConfig & {
   /** The service name: producer name, consumer group, inbox and dead-letter prefix. */
   readonly service: string;
-  readonly brokers: readonly string[];
   readonly registryUrl: string;
   readonly groupId?: string;
   readonly maxBatchSize?: number;
@@ -179,9 +183,12 @@ export class MessagingModule {
           provide: KafkaPort,
           useFactory: () => {
             const logger = createLogger({ service: options.config.service }).child({ component: 'kafkajs' });
+            const { brokers, sasl, tls, service } = options.config;
             return new KafkajsAdapter({
-              brokers: options.config.brokers,
-              clientId: options.config.service,
+              brokers,
+              ...(sasl ? { sasl } : {}),
+              ...(tls ? { tls } : {}),
+              clientId: service,
               log: (level, message, extra) => logger[level]({ ...extra }, message),
             });
           },

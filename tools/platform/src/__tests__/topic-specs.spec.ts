@@ -6,7 +6,7 @@ import {
   RETENTION,
   TOPICS,
 } from '@smarketing/contracts';
-import { loadPlatformConfig } from '../platform-config';
+import { loadKafkaConnection, loadPlatformConfig } from '../platform-config';
 import { platformTopicSpecs, topicConfigs } from '../topic-specs';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -72,6 +72,26 @@ describe('platform topic specs', () => {
       KAFKA_BROKERS: 'a:9092, b:9092',
     });
     expect(c).toMatchObject({ partitions: 12, replication: 3, brokers: ['a:9092', 'b:9092'] });
+  });
+
+  it("connects with the services' Kafka credentials and TLS", () => {
+    const env = {
+      KAFKA_BROKERS: 'k:9093',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'smarketing-admin',
+      KAFKA_SASL_PASSWORD: 'pw',
+      KAFKA_TLS: 'true',
+    };
+    const expected = {
+      brokers: ['k:9093'],
+      sasl: { mechanism: 'scram-sha-512', username: 'smarketing-admin', password: 'pw' },
+      tls: {},
+    };
+    expect(loadPlatformConfig(env)).toMatchObject(expected);
+    expect(loadKafkaConnection(env)).toEqual(expected);
+    expect(() => loadKafkaConnection({ KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      /KAFKA_SASL_USERNAME: required/,
+    );
   });
 
   it('rejects an invalid environment with the variable named', () => {

@@ -1,0 +1,237 @@
+import type { Tier1Coverage } from '../ports/account-store.port';
+import type { Person } from '../ports/people-store.port';
+import type { RollupFilters } from '../ports/rollup-store.port';
+import type { SlaBreach } from '../ports/sla-store.port';
+import type { StoredActionItem, Target } from '../ports/review-store.port';
+import type { ReportingTx, Transactions } from '../ports/transactions.port';
+import type { RebuildStatus } from '../views';
+import { ANY, type Contribution } from '../../domain/contributions';
+import type {
+  AccountRecord,
+  CostRecord,
+  CreditRecord,
+  SlaRecord,
+  VolumeRecord,
+} from '../../domain/fact-records';
+import type { LeadRecord } from '../../domain/lead-record';
+import type { OpportunityRecord } from '../../domain/opportunity-record';
+import type { RollupRow } from '../../domain/rollup';
+
+const DAY = 86_400_000;
+// Records leave and enter the store as JSON, as they do through jsonb: no shared references.
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** In-memory stores with the semantics of the PostgreSQL ones, for use-case tests. */
+export class MemoryRecords<R> {
+  readonly rows = new Map<string, R>();
+  constructor(private readonly keyOf: (r: R) => string) {}
+
+  async lockMany(keys: readonly string[]) {
+    return this.readMany(keys);
+  }
+  async readMany(keys: readonly string[]) {
+    return new Map(keys.flatMap((k) => (this.rows.has(k) ? [[k, copy(this.rows.get(k)!)] as const] : [])));
+  }
+  async saveMany(records: readonly R[]) {
+    for (const r of records) this.rows.set(this.keyOf(r), copy(r));
+  }
+}
+
+export class MemorySla extends MemoryRecords<SlaRecord> {
+  constructor() {
+    super((r) => r.key);
+  }
+  async breaches(start: number, end: number, limit: number): Promise<SlaBreach[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.status.status === 'breached' && r.status.dueAt >= start && r.status.dueAt < end)
+      .sort((a, b) => a.status.dueAt - b.status.dueAt || (a.key < b.key ? -1 : 1))
+      .map((r) => r.status)
+      .slice(0, limit)
+      .map((s) => ({
+        leadId: s.leadId,
+        kind: s.kind,
+        repId: s.repId,
+        teamId: s.teamId,
+        dueAt: s.dueAt,
+        policyId: s.policyId,
+      }));
+  }
+}
+
+export class MemoryVolume extends MemoryRecords<VolumeRecord> {
+  constructor() {
+    super((r) => r.key);
+  }
+  async startingIn(start: number, end: number) {
+    return [...this.rows.values()].filter(
+      (r) => r.evaluation.periodStart >= start && r.evaluation.periodStart < end,
+    );
+  }
+}
+
+export class MemoryAccounts extends MemoryRecords<AccountRecord> {
+  constructor(
+    private readonly leads: MemoryRecords<LeadRecord>,
+    private readonly opportunities: MemoryRecords<OpportunityRecord>,
+  ) {
+    super((r) => r.accountId);
+  }
+  async tier1Coverage(start: number, end: number): Promise<Tier1Coverage> {
+    const tier1 = [...this.rows.values()].filter((a) => a.tier === 'tier_1').map((a) => a.accountId);
+    const inPeriod = (t: number | null) => t !== null && t >= start && t < end;
+    const withMql = tier1.filter((a) =>
+      [...this.leads.rows.values()].some(
+        (l) => !l.mergedInto && l.profile?.value.accountId === a && inPeriod(l.milestones.mql),
+      ),
+    ).length;
+    const withOpportunity = tier1.filter((a) =>
+      [...this.opportunities.rows.values()].some(
+        (o) => o.state?.value.accountId === a && inPeriod(o.createdAt),
+      ),
+    ).length;
+    return { accounts: tier1.length, withMql, withOpportunity };
+  }
+}
+
+export class MemoryPeople {
+  readonly rows = new Map<string, Person>();
+  readonly erased = new Set<string>();
+  async saveNewer(people: readonly Person[]) {
+    for (const p of people) {
+      if (this.erased.has(p.leadId)) continue;
+      const known = this.rows.get(p.leadId);
+      if (!known || known.at <= p.at) this.rows.set(p.leadId, p);
+    }
+  }
+  async deleteMany(leadIds: readonly string[]) {
+    for (const id of leadIds) this.rows.delete(id);
+  }
+  async find(leadId: string) {
+    return this.rows.get(leadId);
+  }
+  async erase(leadIds: readonly string[]) {
+    for (const id of leadIds) {
+      this.rows.delete(id);
+      this.erased.add(id);
+    }
+  }
+}
+
+const dayKey = (c: Contribution) =>
+  [c.metric, c.day, c.dims.segment, c.dims.region, c.dims.channel, c.dims.team, c.detail].join('\u0000');
+
+export class MemoryRollup {
+  readonly counters = new Map<string, Contribution>();
+  asOf: number | null = null;
+  version = 0;
+
+  async add(contributions: readonly Contribution[]) {
+    for (const c of contributions) {
+      const k = dayKey(c);
+      const cur = this.counters.get(k);
+      this.counters.set(k, cur ? { ...cur, sum: cur.sum + c.sum, count: cur.count + c.count } : c);
+    }
+  }
+  async applied(at: number | null) {
+    if (at !== null) this.asOf = this.asOf === null ? at : Math.max(this.asOf, at);
+    this.version += 1;
+  }
+  async sum(start: number, end: number, f: RollupFilters): Promise<RollupRow[]> {
+    const startDay = Math.floor(start / DAY) * DAY;
+    const pass = (v: string, want: string | undefined) => want === undefined || v === want || v === ANY;
+    const out = new Map<string, RollupRow>();
+    for (const c of this.counters.values()) {
+      if (c.day < startDay || c.day >= end) continue;
+      if (!pass(c.dims.segment, f.segment) || !pass(c.dims.region, f.region)) continue;
+      if (!pass(c.dims.channel, f.channel) || !pass(c.dims.team, f.team)) continue;
+      const day = c.metric === 'mql.unworked' ? c.day : null;
+      const k = [c.metric, c.dims.channel, c.dims.team, c.detail, day].join('\u0000');
+      const cur = out.get(k);
+      out.set(k, {
+        metric: c.metric,
+        channel: c.dims.channel,
+        team: c.dims.team,
+        detail: c.detail,
+        day,
+        sum: (cur?.sum ?? 0) + c.sum,
+        count: (cur?.count ?? 0) + c.count,
+      });
+    }
+    return [...out.values()].filter((r) => r.count !== 0 || Math.abs(r.sum) > 1e-9);
+  }
+  async freshness() {
+    return { asOf: this.asOf, version: this.version };
+  }
+  async dimensionValues() {
+    const live = [...this.counters.values()].filter((c) => c.count !== 0);
+    const of = (d: keyof Contribution['dims']) =>
+      [...new Set(live.map((c) => c.dims[d]))].filter((v) => v !== ANY).sort();
+    return { segments: of('segment'), regions: of('region'), channels: of('channel'), teams: of('team') };
+  }
+}
+
+export class MemoryTargets {
+  readonly rows = new Map<string, Target>();
+  async replace(targets: readonly Target[]) {
+    for (const t of targets) this.rows.set(`${t.period}|${t.metricId}`, t);
+  }
+  async forPeriods(periods: readonly string[]) {
+    return [...this.rows.values()].filter((t) => periods.includes(t.period));
+  }
+}
+
+export class MemoryActionItems {
+  readonly rows = new Map<string, StoredActionItem>();
+  async insert(i: StoredActionItem) {
+    this.rows.set(i.id, i);
+  }
+  async setDone(id: string, done: boolean) {
+    const i = this.rows.get(id);
+    if (!i) return undefined;
+    const next = { ...i, done };
+    this.rows.set(id, next);
+    return next;
+  }
+  async ofWeek(week: string) {
+    return [...this.rows.values()].filter((i) => i.week === week).sort((a, b) => a.createdAt - b.createdAt);
+  }
+}
+
+/** Every store of a ReportingTx in memory; `transactions` runs work against them. */
+export class MemoryReporting {
+  readonly leads = new MemoryRecords<LeadRecord>((r) => r.leadId);
+  readonly opportunities = new MemoryRecords<OpportunityRecord>((r) => r.opportunityId);
+  readonly costs = new MemoryRecords<CostRecord>((r) => r.costId);
+  readonly credits = new MemoryRecords<CreditRecord>((r) => r.conversionId);
+  readonly sla = new MemorySla();
+  readonly volume = new MemoryVolume();
+  readonly accounts = new MemoryAccounts(this.leads, this.opportunities);
+  readonly people = new MemoryPeople();
+  readonly rollup = new MemoryRollup();
+  readonly targets = new MemoryTargets();
+  readonly actionItems = new MemoryActionItems();
+  rebuildStatus: RebuildStatus = {
+    state: 'idle',
+    startedAt: null,
+    finishedAt: null,
+    topics: [],
+    error: null,
+  };
+
+  readonly tx: ReportingTx = {
+    leads: this.leads,
+    opportunities: this.opportunities,
+    costs: this.costs,
+    credits: this.credits,
+    sla: this.sla as unknown as ReportingTx['sla'],
+    volume: this.volume as unknown as ReportingTx['volume'],
+    accounts: this.accounts as unknown as ReportingTx['accounts'],
+    people: this.people,
+    rollup: this.rollup,
+    targets: this.targets,
+    actionItems: this.actionItems,
+    rebuild: { status: async () => this.rebuildStatus },
+  };
+
+  readonly transactions: Transactions = { run: (work) => work(this.tx) };
+}
