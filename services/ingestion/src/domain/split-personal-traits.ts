@@ -56,12 +56,13 @@ export function splitPersonalTraits(json: string | null): SplitTraits {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     return { traits: null, personal: json };
-  const traits: Record<string, unknown> = {};
-  const personal: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parsed)) {
-    if (isPersonalTrait(name, value)) personal[name] = value;
-    else traits[name] = value;
-  }
-  const text = (o: Record<string, unknown>) => (Object.keys(o).length ? JSON.stringify(o) : null);
+  // Built from entries, not by assignment: a trait named `__proto__` stays a trait (assigning it
+  // would set the object's prototype and drop the trait).
+  const traits: [string, unknown][] = [];
+  const personal: [string, unknown][] = [];
+  for (const entry of Object.entries(parsed))
+    (isPersonalTrait(entry[0], entry[1]) ? personal : traits).push(entry);
+  const text = (entries: [string, unknown][]) =>
+    entries.length ? JSON.stringify(Object.fromEntries(entries)) : null;
   return { traits: text(traits), personal: text(personal) };
 }

@@ -61,6 +61,12 @@ export type AttainmentTableRow = {
   readonly rate: number | null;
 };
 
+/** The metrics attainmentOf, rejectionsOf and dispositionsOf read, with every detail (rep, reason …). */
+export const DETAIL_METRICS: readonly string[] = [
+  ...['response', 'disposition'].flatMap((k) => ['met', 'missed', 'open'].map((o) => `sla.${k}.${o}`)),
+  'disposition',
+];
+
 /** SLA outcomes of one kind per rep and per team, ranked by rate (worst first: who needs help). */
 export function attainmentOf(
   rows: readonly RollupRow[],

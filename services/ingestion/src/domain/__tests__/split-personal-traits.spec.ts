@@ -48,6 +48,13 @@ describe('personal traits', () => {
     expect(splitPersonalTraits('not json')).toEqual({ traits: null, personal: 'not json' });
   });
 
+  it('keeps a trait named __proto__ as a trait (found by the property below)', () => {
+    expect(splitPersonalTraits('{"__proto__":"","plan":"pro","work":"a@a.aa"}')).toEqual({
+      traits: '{"__proto__":"","plan":"pro"}',
+      personal: '{"work":"a@a.aa"}',
+    });
+  });
+
   it('never lets an email address through on the event side, under any trait name', () => {
     fc.assert(
       fc.property(

@@ -6,6 +6,7 @@ import type { StoredActionItem, Target } from '../ports/review-store.port';
 import type { ReportingTx, Transactions } from '../ports/transactions.port';
 import type { RebuildStatus } from '../views';
 import { ANY, type Contribution } from '../../domain/contributions';
+import { CHANNEL_METRICS, cubeCells, cubeSlice, cubeTotals, type CubeCell } from '../../domain/cube';
 import type {
   AccountRecord,
   CostRecord,
@@ -156,6 +157,57 @@ export class MemoryRollup {
         sum: (cur?.sum ?? 0) + c.sum,
         count: (cur?.count ?? 0) + c.count,
       });
+    }
+    return [...out.values()].filter((r) => r.count !== 0 || Math.abs(r.sum) > 1e-9);
+  }
+  async sumOf(start: number, end: number, f: RollupFilters, metrics: readonly string[]) {
+    return (await this.sum(start, end, f)).filter((r) => metrics.includes(r.metric));
+  }
+  /** As PgRollupStore: the cube's slice for no filter or one, the detailed counters for more. */
+  async totals(start: number, end: number, f: RollupFilters): Promise<RollupRow[]> {
+    const slice = cubeSlice(f);
+    if (!slice) return cubeTotals(await this.sum(start, end, f));
+    return this.slice(start, end, slice.dim, slice.value ?? ANY, (c) => ({
+      metric: c.metric,
+      channel: ANY,
+      team: ANY,
+      detail: c.bucket,
+      day: c.metric === 'mql.unworked' ? c.day : null,
+    }));
+  }
+  async byChannel(start: number, end: number, f: RollupFilters): Promise<RollupRow[]> {
+    const slice = cubeSlice(f);
+    if (!slice || (slice.dim !== 'all' && slice.dim !== 'channel'))
+      return cubeTotals(await this.sumOf(start, end, f, CHANNEL_METRICS), true);
+    return this.slice(
+      start,
+      end,
+      'channel',
+      slice.value,
+      (c) => ({ metric: c.metric, channel: c.value, team: ANY, detail: '', day: null }),
+      CHANNEL_METRICS,
+    );
+  }
+  private slice(
+    start: number,
+    end: number,
+    dim: CubeCell['dim'],
+    value: string | null,
+    row: (c: CubeCell) => Omit<RollupRow, 'sum' | 'count'>,
+    metrics?: readonly string[],
+  ): RollupRow[] {
+    const startDay = Math.floor(start / DAY) * DAY;
+    const out = new Map<string, RollupRow>();
+    // The cube derived from the counters when read (summing is linear): `counters` stays the one
+    // buffer bench/bulk-state.ts flushes and clears.
+    for (const c of cubeCells([...this.counters.values()])) {
+      if (c.dim !== dim || c.day < startDay || c.day >= end) continue;
+      if (value !== null && c.value !== value && c.value !== ANY) continue;
+      if (metrics && !metrics.includes(c.metric)) continue;
+      const r = row(c);
+      const k = [r.metric, r.channel, r.detail, r.day].join('\u0000');
+      const cur = out.get(k);
+      out.set(k, { ...r, sum: (cur?.sum ?? 0) + c.sum, count: (cur?.count ?? 0) + c.count });
     }
     return [...out.values()].filter((r) => r.count !== 0 || Math.abs(r.sum) > 1e-9);
   }

@@ -1,5 +1,7 @@
+import { DETAIL_METRICS } from '../../domain/dashboard-tables';
 import { METRICS_CATALOG, type MetricInputs, type MetricOwner } from '../../domain/metrics-catalog';
 import { parsePeriod, trendPeriods, type Period } from '../../domain/period';
+import type { RollupRow } from '../../domain/rollup';
 import type { RollupFilters } from '../ports/rollup-store.port';
 import type { ReportingTx } from '../ports/transactions.port';
 import { InvalidQueryError } from '../queries';
@@ -30,7 +32,8 @@ export async function loadInputs(
   settings: DashboardSettings,
   targets: ReadonlyMap<string, number>,
 ): Promise<MetricInputs> {
-  const rows = await tx.rollup.sum(p.start, p.end, filters);
+  // Per-metric totals (the cube): the formulas, the funnel, the quality tables and aging read no more.
+  const rows = await tx.rollup.totals(p.start, p.end, filters);
   const volume = (await tx.volume.startingIn(p.start, p.end)).reduce(
     (v, r) => ({
       target: v.target + r.evaluation.targetMqls,
@@ -48,6 +51,17 @@ export async function loadInputs(
     tier1,
     targets,
   };
+}
+
+/** What the selected period's other tables read: the channel table's metrics by channel, and SLA outcomes and dispositions with their detail. */
+export async function loadTableRows(
+  tx: ReportingTx,
+  p: Period,
+  filters: RollupFilters,
+): Promise<{ readonly channels: RollupRow[]; readonly detail: RollupRow[] }> {
+  const channels = await tx.rollup.byChannel(p.start, p.end, filters);
+  const detail = await tx.rollup.sumOf(p.start, p.end, filters, DETAIL_METRICS);
+  return { channels, detail };
 }
 
 export type PeriodMetrics = {

@@ -1,6 +1,12 @@
 import { attainmentOf, channelsOf, funnelOf, qualityOf, rejectionsOf } from '../../domain/dashboard-tables';
 import { previousPeriod } from '../../domain/period';
-import { loadTrend, metricValues, parsePeriodOrThrow, periodView } from '../dashboard/period-data';
+import {
+  loadTableRows,
+  loadTrend,
+  metricValues,
+  parsePeriodOrThrow,
+  periodView,
+} from '../dashboard/period-data';
 import type { DashboardSettings } from '../dashboard/dashboard-settings';
 import type { Transactions } from '../ports/transactions.port';
 import type { DashboardFilters, DashboardView } from '../views';
@@ -17,10 +23,11 @@ export class GetDashboard {
     return this.transactions.run(async (tx) => {
       const trend = await loadTrend(tx, period, q.filters, this.settings);
       const { rows } = trend[trend.length - 1]!.inputs;
+      const tables = await loadTableRows(tx, period, q.filters);
       const volume = await tx.volume.startingIn(period.start, period.end);
       const { asOf } = await tx.rollup.freshness();
       const attainment = (kind: 'response' | 'disposition') =>
-        attainmentOf(rows, kind).map((r) => ({ ...r }));
+        attainmentOf(tables.detail, kind).map((r) => ({ ...r }));
       return {
         period: periodView(period),
         previousPeriod: periodView(previousPeriod(period)),
@@ -28,7 +35,7 @@ export class GetDashboard {
         currency: this.settings.currency,
         metrics: metricValues(trend),
         funnel: funnelOf(rows),
-        channels: channelsOf(rows, this.settings.minorPerUnit),
+        channels: channelsOf(tables.channels, this.settings.minorPerUnit),
         attainment: {
           response: attainment('response'),
           disposition: attainment('disposition'),
@@ -45,7 +52,7 @@ export class GetDashboard {
         quality: {
           byBand: qualityOf(rows, 'band'),
           byDecile: qualityOf(rows, 'decile'),
-          rejections: rejectionsOf(rows),
+          rejections: rejectionsOf(tables.detail),
         },
         asOf: asOf === null ? null : new Date(asOf).toISOString(),
       };

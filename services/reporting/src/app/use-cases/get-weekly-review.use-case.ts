@@ -9,7 +9,13 @@ import {
 } from '../../domain/dashboard-tables';
 import { quarterOf } from '../../domain/period';
 import type { DashboardSettings } from '../dashboard/dashboard-settings';
-import { loadTrend, metricValues, parsePeriodOrThrow, periodView } from '../dashboard/period-data';
+import {
+  loadTableRows,
+  loadTrend,
+  metricValues,
+  parsePeriodOrThrow,
+  periodView,
+} from '../dashboard/period-data';
 import type { Transactions } from '../ports/transactions.port';
 import { InvalidQueryError } from '../queries';
 import type { MetricValue, ReviewSection, WeeklyReview } from '../views';
@@ -42,6 +48,7 @@ export class GetWeeklyReview {
       const weekMetrics = metricValues(weekTrend);
       const quarterMetrics = metricValues(quarterTrend);
       const rows = weekTrend[weekTrend.length - 1]!.inputs.rows;
+      const tables = await loadTableRows(tx, week, {});
       const pick = (ms: readonly MetricValue[], ids: readonly string[]) =>
         ids.flatMap((id) => ms.filter((m) => m.id === id));
       const { asOf } = await tx.rollup.freshness();
@@ -55,8 +62,8 @@ export class GetWeeklyReview {
           : (pipeline.actual ?? 0) < pipeline.target
             ? `pipeline is ${money.format(pipeline.target - (pipeline.actual ?? 0))} short of the quarter's target`
             : `pipeline is ${money.format((pipeline.actual ?? 0) - pipeline.target)} above the quarter's target`;
-      const channels = channelsOf(rows, this.settings.minorPerUnit);
-      const rejections = rejectionsOf(rows);
+      const channels = channelsOf(tables.channels, this.settings.minorPerUnit);
+      const rejections = rejectionsOf(tables.detail);
       const owners = new Map<string, number>();
       for (const b of breaches)
         owners.set(b.repId ?? 'unassigned', (owners.get(b.repId ?? 'unassigned') ?? 0) + 1);
@@ -143,7 +150,7 @@ export class GetWeeklyReview {
             {
               title: 'Dispositions',
               columns: ['Disposition', 'Leads'],
-              rows: [...dispositionsOf(rows)].sort(),
+              rows: [...dispositionsOf(tables.detail)].sort(),
             },
             {
               title: 'Rejection reasons',
@@ -189,7 +196,7 @@ export class GetWeeklyReview {
             {
               title: 'Response SLA by rep and team',
               columns: ['By', 'Who', 'Met', 'Missed', 'Open', 'Rate'],
-              rows: attainmentOf(rows, 'response').map((a) => [
+              rows: attainmentOf(tables.detail, 'response').map((a) => [
                 a.by,
                 a.key,
                 a.met,

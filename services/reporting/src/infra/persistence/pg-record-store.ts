@@ -22,9 +22,10 @@ const toParam = (type: IndexedColumn<unknown>['type'], v: string | number | null
 
 /**
  * A read-model table of keyed jsonb records: locked, read and written whole by key (the roll-up,
- * not these rows, serves the dashboard). Rows are locked in key order, so that two batches never deadlock.
+ * not these rows, serves the dashboard).
  */
 export class PgRecordStore<R> extends RecordStore<R> {
+  private readonly claim;
   private readonly lock;
   private readonly read;
   private readonly save;
@@ -37,6 +38,16 @@ export class PgRecordStore<R> extends RecordStore<R> {
     const { table, key, columns } = spec;
     const names = [key, ...columns.map((c) => c.name), 'record'];
     const types = ['text', ...columns.map((c) => c.type), 'jsonb'];
+    // A key without a row yet has nothing for FOR UPDATE to lock: two batches creating one record
+    // would both fold it from nothing and the later write would drop the earlier one's events (and
+    // both would add its contributions). A transaction-scoped advisory lock per key (the table's hash
+    // and the key's), taken in hash order so that two batches never wait on each other in a cycle,
+    // serializes them whether the row exists or not.
+    this.claim = prepared(
+      `reporting.${table}.claim`,
+      `SELECT count(pg_advisory_xact_lock(hashtext('${table}'), h))::int AS n
+       FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys`,
+    );
     this.lock = prepared(
       `reporting.${table}.lock`,
       `SELECT ${key} AS key, record FROM ${table} WHERE ${key} = ANY($1::text[]) ORDER BY ${key} FOR UPDATE`,
@@ -57,6 +68,8 @@ export class PgRecordStore<R> extends RecordStore<R> {
   }
 
   async lockMany(keys: readonly string[]): Promise<Map<string, R>> {
+    if (!keys.length) return new Map();
+    await this.sql.query(this.claim, [[...new Set(keys)]]);
     return this.rows(this.lock, keys);
   }
 

@@ -1,6 +1,7 @@
 import { prepared, type TxContext } from '@smarketing/messaging';
 import { RollupStore, type RollupFilters } from '../../app/ports/rollup-store.port';
 import type { Contribution } from '../../domain/contributions';
+import { CHANNEL_METRICS, cubeCells, cubeSlice, cubeTotals, type CubeCell } from '../../domain/cube';
 import type { RollupRow } from '../../domain/rollup';
 
 const addTo = (table: 'reporting_daily' | 'reporting_monthly') =>
@@ -13,6 +14,15 @@ const addTo = (table: 'reporting_daily' | 'reporting_monthly') =>
      DO UPDATE SET sum = ${table}.sum + EXCLUDED.sum, count = ${table}.count + EXCLUDED.count`,
   );
 const ADD = { daily: addTo('reporting_daily'), monthly: addTo('reporting_monthly') };
+const addToCube = (table: 'reporting_cube_daily' | 'reporting_cube_monthly') =>
+  prepared(
+    `reporting.${table}.add`,
+    `INSERT INTO ${table} (dim, value, day, metric, bucket, sum, count)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::float8[], $7::bigint[])
+     ON CONFLICT (dim, value, day, metric, bucket)
+     DO UPDATE SET sum = ${table}.sum + EXCLUDED.sum, count = ${table}.count + EXCLUDED.count`,
+  );
+const ADD_CUBE = { daily: addToCube('reporting_cube_daily'), monthly: addToCube('reporting_cube_monthly') };
 const APPLIED = prepared(
   'reporting.freshness.applied',
   `UPDATE reporting_freshness SET as_of = GREATEST(as_of, $1::timestamptz), version = version + 1 WHERE id = 1`,
@@ -38,12 +48,67 @@ const sumOf = (table: 'reporting_daily' | 'reporting_monthly') =>
      HAVING sum(count) <> 0 OR sum(sum) <> 0`,
   );
 const SUM = { daily: sumOf('reporting_daily'), monthly: sumOf('reporting_monthly') };
+// A statement of its own (no optional metric list): its plan reads the (metric, day) index.
+const sumOfMetrics = (table: 'reporting_daily' | 'reporting_monthly') =>
+  prepared(
+    `reporting.${table}.sum-of`,
+    `SELECT metric, channel, team, detail,
+            CASE WHEN metric = 'mql.unworked' THEN (extract(epoch FROM day) * 1000)::float8 END AS day,
+            sum(sum)::float8 AS sum, sum(count)::float8 AS count
+     FROM ${table}
+     WHERE metric = ANY($7::text[]) AND day >= $1::date AND day < $2::date
+       AND ($3::text IS NULL OR segment IN ($3, '*'))
+       AND ($4::text IS NULL OR region IN ($4, '*'))
+       AND ($5::text IS NULL OR channel IN ($5, '*'))
+       AND ($6::text IS NULL OR team IN ($6, '*'))
+     GROUP BY 1, 2, 3, 4, 5
+     HAVING sum(count) <> 0 OR sum(sum) <> 0`,
+  );
+const SUM_OF = { daily: sumOfMetrics('reporting_daily'), monthly: sumOfMetrics('reporting_monthly') };
+// One dimension's slice of the cube: `value` is the filter's ('*' under `all`), and a '*' value passes it.
+const cubeTotalsOf = (table: 'reporting_cube_daily' | 'reporting_cube_monthly') =>
+  prepared(
+    `reporting.${table}.totals`,
+    `SELECT metric, '*' AS channel, '*' AS team, bucket AS detail,
+            CASE WHEN metric = 'mql.unworked' THEN (extract(epoch FROM day) * 1000)::float8 END AS day,
+            sum(sum)::float8 AS sum, sum(count)::float8 AS count
+     FROM ${table}
+     WHERE dim = $1 AND value IN ($2, '*') AND day >= $3::date AND day < $4::date
+     GROUP BY 1, 4, 5
+     HAVING sum(count) <> 0 OR sum(sum) <> 0`,
+  );
+const TOTALS = {
+  daily: cubeTotalsOf('reporting_cube_daily'),
+  monthly: cubeTotalsOf('reporting_cube_monthly'),
+};
+// The channel slice per channel: every channel ($1 null) or the filter's and '*'.
+const cubeChannelsOf = (table: 'reporting_cube_daily' | 'reporting_cube_monthly') =>
+  prepared(
+    `reporting.${table}.channels`,
+    `SELECT metric, value AS channel, '*' AS team, '' AS detail, NULL::float8 AS day,
+            sum(sum)::float8 AS sum, sum(count)::float8 AS count
+     FROM ${table}
+     WHERE dim = 'channel' AND ($1::text IS NULL OR value IN ($1, '*'))
+       AND day >= $2::date AND day < $3::date AND metric = ANY($4::text[])
+     GROUP BY 1, 2
+     HAVING sum(count) <> 0 OR sum(sum) <> 0`,
+  );
+const CHANNELS = {
+  daily: cubeChannelsOf('reporting_cube_daily'),
+  monthly: cubeChannelsOf('reporting_cube_monthly'),
+};
+// The distinct (dim, value) pairs of the cube, one index probe each (a loose index scan over its
+// primary key) instead of grouping every counter.
 const DIMENSIONS = prepared(
-  'reporting.daily.dimensions',
-  `SELECT 'segment' AS dim, segment AS value FROM reporting_monthly GROUP BY segment
-   UNION ALL SELECT 'region', region FROM reporting_monthly GROUP BY region
-   UNION ALL SELECT 'channel', channel FROM reporting_monthly GROUP BY channel
-   UNION ALL SELECT 'team', team FROM reporting_monthly GROUP BY team`,
+  'reporting.cube.dimensions',
+  `WITH RECURSIVE v AS (
+     (SELECT dim, value FROM reporting_cube_monthly ORDER BY dim, value LIMIT 1)
+     UNION ALL
+     SELECT n.dim, n.value FROM v CROSS JOIN LATERAL (
+       SELECT c.dim, c.value FROM reporting_cube_monthly c
+       WHERE (c.dim, c.value) > (v.dim, v.value) ORDER BY c.dim, c.value LIMIT 1) n
+   )
+   SELECT dim, value FROM v WHERE dim <> 'all'`,
 );
 
 const DAY = 86_400_000;
@@ -54,15 +119,30 @@ const monthOf = (ms: number) => {
 };
 const isMonthStart = (ms: number) => monthOf(ms) === ms;
 
+const filterArgs = (start: number, end: number, f: RollupFilters) => [
+  date(start),
+  date(end),
+  f.segment ?? null,
+  f.region ?? null,
+  f.channel ?? null,
+  f.team ?? null,
+];
+
 const keyOf = (c: Contribution) =>
   [c.day, c.metric, c.dims.segment, c.dims.region, c.dims.channel, c.dims.team, c.detail].join('\u0000');
 
+const cubeKeyOf = (c: CubeCell) => [c.dim, c.value, c.day, c.metric, c.bucket].join('\u0000');
+
 /** Counters summed per key (one row per key and statement), zeros dropped, in key order. */
-function aggregate(contributions: readonly Contribution[], dayOf: (day: number) => number): Contribution[] {
-  const acc = new Map<string, Contribution>();
-  for (const raw of contributions) {
+function aggregate<T extends { readonly day: number; readonly sum: number; readonly count: number }>(
+  counters: readonly T[],
+  dayOf: (day: number) => number,
+  key: (c: T) => string,
+): T[] {
+  const acc = new Map<string, T>();
+  for (const raw of counters) {
     const c = { ...raw, day: dayOf(raw.day) };
-    const k = keyOf(c);
+    const k = key(c);
     const cur = acc.get(k);
     acc.set(k, cur ? { ...cur, sum: cur.sum + c.sum, count: cur.count + c.count } : c);
   }
@@ -73,18 +153,38 @@ function aggregate(contributions: readonly Contribution[], dayOf: (day: number) 
     .map(([, c]) => c);
 }
 
-/** reporting_daily, reporting_monthly and reporting_freshness through one transaction. */
+const same = (day: number) => day;
+// Months and quarters read the monthly tables; weeks (and their aging by day) the daily ones.
+const grainOf = (start: number, end: number) =>
+  isMonthStart(start) && isMonthStart(end) ? ('monthly' as const) : ('daily' as const);
+const withDay = (rows: RollupRow[]) =>
+  rows.map((r) => ({ ...r, day: r.day === null ? null : Number(r.day) }));
+
+/** reporting_daily, reporting_monthly, their cubes and reporting_freshness through one transaction. */
 export class PgRollupStore extends RollupStore {
   constructor(private readonly sql: Pick<TxContext, 'query'>) {
     super();
   }
 
   async add(contributions: readonly Contribution[]): Promise<void> {
-    await this.write(
-      ADD.daily,
-      aggregate(contributions, (day) => day),
-    );
-    await this.write(ADD.monthly, aggregate(contributions, monthOf));
+    await this.write(ADD.daily, aggregate(contributions, same, keyOf));
+    await this.write(ADD.monthly, aggregate(contributions, monthOf, keyOf));
+    const cells = cubeCells(contributions);
+    await this.writeCube(ADD_CUBE.daily, aggregate(cells, same, cubeKeyOf));
+    await this.writeCube(ADD_CUBE.monthly, aggregate(cells, monthOf, cubeKeyOf));
+  }
+
+  private async writeCube(sql: (typeof ADD_CUBE)['daily'], rows: readonly CubeCell[]): Promise<void> {
+    if (!rows.length) return;
+    await this.sql.query(sql, [
+      rows.map((c) => c.dim),
+      rows.map((c) => c.value),
+      rows.map((c) => date(c.day)),
+      rows.map((c) => c.metric),
+      rows.map((c) => c.bucket),
+      rows.map((c) => c.sum),
+      rows.map((c) => c.count),
+    ]);
   }
 
   private async write(sql: (typeof ADD)['daily'], rows: readonly Contribution[]): Promise<void> {
@@ -107,17 +207,52 @@ export class PgRollupStore extends RollupStore {
   }
 
   async sum(start: number, end: number, filters: RollupFilters): Promise<RollupRow[]> {
-    // Months and quarters read the monthly counters; weeks (and their aging by day) the daily ones.
-    const monthly = isMonthStart(start) && isMonthStart(end);
-    const rows = await this.sql.query<RollupRow>(monthly ? SUM.monthly : SUM.daily, [
-      date(start),
-      date(end),
-      filters.segment ?? null,
-      filters.region ?? null,
-      filters.channel ?? null,
-      filters.team ?? null,
-    ]);
-    return rows.map((r) => ({ ...r, day: r.day === null ? null : Number(r.day) }));
+    return withDay(
+      await this.sql.query<RollupRow>(SUM[grainOf(start, end)], filterArgs(start, end, filters)),
+    );
+  }
+
+  async sumOf(
+    start: number,
+    end: number,
+    filters: RollupFilters,
+    metrics: readonly string[],
+  ): Promise<RollupRow[]> {
+    return withDay(
+      await this.sql.query<RollupRow>(SUM_OF[grainOf(start, end)], [
+        ...filterArgs(start, end, filters),
+        metrics,
+      ]),
+    );
+  }
+
+  async totals(start: number, end: number, filters: RollupFilters): Promise<RollupRow[]> {
+    const slice = cubeSlice(filters);
+    // Two filters or more: the cube keeps one dimension per row, the detailed counters answer.
+    if (!slice) return cubeTotals(await this.sum(start, end, filters));
+    return withDay(
+      await this.sql.query<RollupRow>(TOTALS[grainOf(start, end)], [
+        slice.dim,
+        slice.value ?? '*',
+        date(start),
+        date(end),
+      ]),
+    );
+  }
+
+  async byChannel(start: number, end: number, filters: RollupFilters): Promise<RollupRow[]> {
+    const slice = cubeSlice(filters);
+    // The channel slice answers no filter or a channel filter; any other filter needs the detail.
+    if (!slice || (slice.dim !== 'all' && slice.dim !== 'channel'))
+      return cubeTotals(await this.sumOf(start, end, filters, CHANNEL_METRICS), true);
+    return withDay(
+      await this.sql.query<RollupRow>(CHANNELS[grainOf(start, end)], [
+        slice.value,
+        date(start),
+        date(end),
+        CHANNEL_METRICS,
+      ]),
+    );
   }
 
   async freshness(): Promise<{ readonly asOf: number | null; readonly version: number }> {

@@ -32,6 +32,8 @@ const DERIVED_TABLES = [
   'reporting_people',
   'reporting_daily',
   'reporting_monthly',
+  'reporting_cube_daily',
+  'reporting_cube_monthly',
 ];
 const TOPICS = ALL_TOPICS.filter((t) => t.readers.includes('reporting')).map((t) => t.name);
 const POLL_MS = 2_000;
