@@ -14,6 +14,7 @@ import { TOPICS, type TouchpointType } from '@smarketing/contracts';
 import { MessagingRuntime } from '@smarketing/messaging';
 import { sleep, waitFor, waitForOutboxDrained } from '@smarketing/testing';
 import aligned from '../models/aligned.v1.json';
+import { AccountRollUpWorker } from '../src/infra/accounts/account-roll-up-worker';
 import { touchpoint } from '../test/support/events';
 import {
   ADMIN_KEY,
@@ -70,7 +71,9 @@ async function run(s: ScoringUnderTest, producer: EventProducer, leadIds: readon
     intervalMs: 100,
     description: `${label}: events applied`,
   });
-  // Accounts are rolled up after the lead batches (scoring_account_queue): the run ends when they are too.
+  // Accounts are rolled up after the lead batches (scoring_account_queue): the run ends when they are
+  // too. The last round runs at once rather than at the next interval, so no idle wait is timed.
+  await s.app.get(AccountRollUpWorker).flush();
   await waitFor(async () => (await count(s, `SELECT count(*) AS n FROM scoring_account_queue`)) === 0, {
     timeoutMs: 600_000,
     intervalMs: 50,
@@ -159,14 +162,8 @@ async function seedLeads(s: ScoringUnderTest, n: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // Accounts roll up every 100 ms here (1 s by default): the run ends when the queue is empty, and a
-  // short interval keeps the wait for the last round out of the figures (and coalesces least: the
-  // most account-scored events, the costliest case).
-  const s = await startScoring({
-    LOG_LEVEL: 'error',
-    RESCORE_CHUNK_SIZE: '1000',
-    ACCOUNT_ROLLUP_INTERVAL_MS: process.env.ACCOUNT_ROLLUP_INTERVAL_MS ?? '100',
-  });
+  // Accounts roll up at the default interval (ACCOUNT_ROLLUP_INTERVAL_MS to change it).
+  const s = await startScoring({ LOG_LEVEL: 'error', RESCORE_CHUNK_SIZE: '1000' });
   const producer = new EventProducer();
   await producer.connect();
   try {
