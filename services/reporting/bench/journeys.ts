@@ -1,4 +1,4 @@
-import { TOPICS, type Channel, type TopicDef } from '@smarketing/contracts';
+import type { Channel } from '@smarketing/contracts';
 import type { LogEntry } from '../src/app/__tests__/lifecycle-fixture';
 import {
   accountScored,
@@ -24,25 +24,7 @@ import {
 export const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** The topic each log entry goes to (the keys are the in-memory fixture's, `applyLog`). */
-export const TOPIC_OF: Record<LogEntry['topic'], TopicDef> = {
-  leads: TOPICS.leadUpserted,
-  profiles: TOPICS.leadProfile,
-  touchpoints: TOPICS.touchpointRecorded,
-  activities: TOPICS.salesActivityRecorded,
-  dispositions: TOPICS.leadDispositioned,
-  opportunities: TOPICS.opportunityUpdated,
-  costs: TOPICS.campaignCostRecorded,
-  merges: TOPICS.leadsMerged,
-  erasures: TOPICS.leadErased,
-  scores: TOPICS.leadScored,
-  lifecycle: TOPICS.lifecycleChanged,
-  accounts: TOPICS.accountScored,
-  assignments: TOPICS.leadAssigned,
-  sla: TOPICS.slaStatusChanged,
-  volume: TOPICS.volumeSlaEvaluated,
-  credits: TOPICS.attributionCredited,
-};
+export { TOPIC_OF } from '../test/support/log-topics';
 
 /**
  * A seeded PRNG (mulberry32): the same seed gives the same data set, run after run. Written out

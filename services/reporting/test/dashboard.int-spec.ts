@@ -1,4 +1,3 @@
-import { TOPICS, type TopicDef } from '@smarketing/contracts';
 import { join } from 'node:path';
 import { freePort, spawnTs, waitFor } from '@smarketing/testing';
 import { applyLog, lifecycleLog, type LogEntry } from '../src/app/__tests__/lifecycle-fixture';
@@ -7,26 +6,8 @@ import { DashboardQueries } from '../src/app/queries';
 import { GetDashboard } from '../src/app/use-cases/get-dashboard.use-case';
 import { GetWeeklyReview } from '../src/app/use-cases/get-weekly-review.use-case';
 import type { DashboardView, WeeklyReview } from '../src/app/views';
+import { TOPIC_OF } from './support/log-topics';
 import { EventProducer, startReporting, type ReportingUnderTest } from './support/reporting-harness';
-
-const TOPIC_OF: Record<LogEntry['topic'], TopicDef> = {
-  leads: TOPICS.leadUpserted,
-  profiles: TOPICS.leadProfile,
-  touchpoints: TOPICS.touchpointRecorded,
-  activities: TOPICS.salesActivityRecorded,
-  dispositions: TOPICS.leadDispositioned,
-  opportunities: TOPICS.opportunityUpdated,
-  costs: TOPICS.campaignCostRecorded,
-  merges: TOPICS.leadsMerged,
-  erasures: TOPICS.leadErased,
-  scores: TOPICS.leadScored,
-  lifecycle: TOPICS.lifecycleChanged,
-  accounts: TOPICS.accountScored,
-  assignments: TOPICS.leadAssigned,
-  sla: TOPICS.slaStatusChanged,
-  volume: TOPICS.volumeSlaEvaluated,
-  credits: TOPICS.attributionCredited,
-};
 
 const settings = { currency: 'USD', minorPerUnit: 100, customerLifeMonths: 36 };
 
