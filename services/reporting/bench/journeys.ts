@@ -1,4 +1,4 @@
-import type { Channel } from '@smarketing/contracts';
+import { CHANNEL_SYMBOLS, type Channel } from '@smarketing/contracts';
 import type { LogEntry } from '../src/app/__tests__/lifecycle-fixture';
 import {
   accountScored,
@@ -41,18 +41,7 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const CHANNELS: readonly Channel[] = [
-  'paid_search',
-  'paid_social',
-  'organic_search',
-  'social',
-  'email',
-  'referral',
-  'display',
-  'direct',
-  'events',
-  'other',
-];
+const CHANNELS: readonly Channel[] = CHANNEL_SYMBOLS;
 export const CAMPAIGNS = 40;
 const campaignChannel = (c: number): Channel => CHANNELS[c % CHANNELS.length]!;
 /** The filter values a dashboard query picks: one of each kind that the data set holds. */

@@ -26,7 +26,6 @@ const toParam = (type: IndexedColumn<unknown>['type'], v: string | number | null
  */
 export class PgRecordStore<R> extends RecordStore<R> {
   private readonly claim;
-  private readonly lock;
   private readonly read;
   private readonly save;
 
@@ -42,15 +41,11 @@ export class PgRecordStore<R> extends RecordStore<R> {
     // would both fold it from nothing and the later write would drop the earlier one's events (and
     // both would add its contributions). A transaction-scoped advisory lock per key (the table's hash
     // and the key's), taken in hash order so that two batches never wait on each other in a cycle,
-    // serializes them whether the row exists or not.
+    // serializes them whether the row exists or not (so no row lock is needed on top).
     this.claim = prepared(
       `reporting.${table}.claim`,
       `SELECT count(pg_advisory_xact_lock(hashtext('${table}'), h))::int AS n
        FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS keys`,
-    );
-    this.lock = prepared(
-      `reporting.${table}.lock`,
-      `SELECT ${key} AS key, record FROM ${table} WHERE ${key} = ANY($1::text[]) ORDER BY ${key} FOR UPDATE`,
     );
     this.read = prepared(
       `reporting.${table}.read`,
@@ -70,7 +65,7 @@ export class PgRecordStore<R> extends RecordStore<R> {
   async lockMany(keys: readonly string[]): Promise<Map<string, R>> {
     if (!keys.length) return new Map();
     await this.sql.query(this.claim, [[...new Set(keys)]]);
-    return this.rows(this.lock, keys);
+    return this.rows(this.read, keys);
   }
 
   async readMany(keys: readonly string[]): Promise<Map<string, R>> {

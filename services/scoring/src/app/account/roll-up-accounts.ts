@@ -9,7 +9,7 @@ import { rescoreAccount } from './rescore-account';
  * A lead a batch changed: where its contribution was, and the event time of the change. `loaded` is
  * the lead as the batch loaded it (what its account holds for it): when the lead still belongs to the
  * same account with the same contribution, profile and profile time, its account has nothing to
- * update and is neither locked nor re-scored. Without `loaded` the lead is always rolled up.
+ * update and is not queued. Without `loaded` the lead's accounts are always queued.
  */
 export type LeadAccountChange = {
   lead: LeadRecord;
