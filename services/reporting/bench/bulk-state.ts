@@ -43,6 +43,10 @@ async function saveRecords(pg: ReportingTx, memory: MemoryReporting): Promise<vo
   await saveInChunks(pg.opportunities, [...memory.opportunities.rows.values()]);
   await saveInChunks(pg.sla, [...memory.sla.rows.values()]);
   await saveInChunks(pg.credits, [...memory.credits.rows.values()]);
+  // Activity adds onto what earlier slices wrote (their leads share accounts).
+  const activity = [...memory.accounts.activity.values()];
+  for (let i = 0; i < activity.length; i += CHUNK)
+    await pg.accounts.addActivity(activity.slice(i, i + CHUNK));
 }
 
 /** Applies a log to fresh in-memory stores, topic by topic in batches, as the consumer would. */

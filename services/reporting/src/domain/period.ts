@@ -94,3 +94,7 @@ export const quarterOf = (at: number): Period =>
 /** The ISO week an instant falls in. */
 export const weekOf = (at: number): Period =>
   build('week', DateTime.fromMillis(at, { zone: 'utc' }).startOf('week'));
+
+/** The month an instant falls in. */
+export const monthOf = (at: number): Period =>
+  build('month', DateTime.fromMillis(at, { zone: 'utc' }).startOf('month'));

@@ -1,3 +1,4 @@
+import type { AccountActivity } from '../../domain/account-activity';
 import type { Tier1Coverage } from '../ports/account-store.port';
 import type { Person } from '../ports/people-store.port';
 import type { RollupFilters } from '../ports/rollup-store.port';
@@ -71,26 +72,28 @@ export class MemoryVolume extends MemoryRecords<VolumeRecord> {
 }
 
 export class MemoryAccounts extends MemoryRecords<AccountRecord> {
-  constructor(
-    private readonly leads: MemoryRecords<LeadRecord>,
-    private readonly opportunities: MemoryRecords<OpportunityRecord>,
-  ) {
+  /** reporting_account_activity: by account, period and kind. */
+  readonly activity = new Map<string, AccountActivity>();
+  constructor() {
     super((r) => r.accountId);
   }
-  async tier1Coverage(start: number, end: number): Promise<Tier1Coverage> {
-    const tier1 = [...this.rows.values()].filter((a) => a.tier === 'tier_1').map((a) => a.accountId);
-    const inPeriod = (t: number | null) => t !== null && t >= start && t < end;
-    const withMql = tier1.filter((a) =>
-      [...this.leads.rows.values()].some(
-        (l) => !l.mergedInto && l.profile?.value.accountId === a && inPeriod(l.milestones.mql),
-      ),
-    ).length;
-    const withOpportunity = tier1.filter((a) =>
-      [...this.opportunities.rows.values()].some(
-        (o) => o.state?.value.accountId === a && inPeriod(o.createdAt),
-      ),
-    ).length;
-    return { accounts: tier1.length, withMql, withOpportunity };
+  async addActivity(delta: readonly AccountActivity[]) {
+    for (const a of delta) {
+      const k = [a.accountId, a.period, a.kind].join('\u0000');
+      this.activity.set(k, { ...a, count: (this.activity.get(k)?.count ?? 0) + a.count });
+    }
+  }
+  async tier1Coverage(periods: readonly string[]): Promise<Map<string, Tier1Coverage>> {
+    const tier1 = new Set([...this.rows.values()].filter((a) => a.tier === 'tier_1').map((a) => a.accountId));
+    const active = [...this.activity.values()].filter((a) => a.count > 0 && tier1.has(a.accountId));
+    const count = (period: string, kind: AccountActivity['kind']) =>
+      active.filter((a) => a.period === period && a.kind === kind).length;
+    return new Map(
+      periods.map((p) => [
+        p,
+        { accounts: tier1.size, withMql: count(p, 'mql'), withOpportunity: count(p, 'opportunity') },
+      ]),
+    );
   }
 }
 
@@ -257,7 +260,7 @@ export class MemoryReporting {
   readonly credits = new MemoryRecords<CreditRecord>((r) => r.conversionId);
   readonly sla = new MemorySla();
   readonly volume = new MemoryVolume();
-  readonly accounts = new MemoryAccounts(this.leads, this.opportunities);
+  readonly accounts = new MemoryAccounts();
   readonly people = new MemoryPeople();
   readonly rollup = new MemoryRollup();
   readonly targets = new MemoryTargets();

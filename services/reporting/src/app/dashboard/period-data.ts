@@ -2,6 +2,7 @@ import { DETAIL_METRICS } from '../../domain/dashboard-tables';
 import { METRICS_CATALOG, type MetricInputs, type MetricOwner } from '../../domain/metrics-catalog';
 import { parsePeriod, trendPeriods, type Period } from '../../domain/period';
 import type { RollupRow } from '../../domain/rollup';
+import type { Tier1Coverage } from '../ports/account-store.port';
 import type { RollupFilters } from '../ports/rollup-store.port';
 import type { ReportingTx } from '../ports/transactions.port';
 import { InvalidQueryError } from '../queries';
@@ -24,13 +25,14 @@ export function parsePeriodOrThrow(id: string, field = 'period'): Period {
   return p;
 }
 
-/** The inputs of the catalog's formulas for one period, read from the roll-up and the small tables. */
+/** The inputs of the catalog's formulas for one period, read from the roll-up and the small tables (Tier 1 coverage read for every period at once). */
 export async function loadInputs(
   tx: ReportingTx,
   p: Period,
   filters: RollupFilters,
   settings: DashboardSettings,
   targets: ReadonlyMap<string, number>,
+  tier1: Tier1Coverage,
 ): Promise<MetricInputs> {
   // Per-metric totals (the cube): the formulas, the funnel, the quality tables and aging read no more.
   const rows = await tx.rollup.totals(p.start, p.end, filters);
@@ -42,7 +44,6 @@ export async function loadInputs(
     }),
     { target: 0, actual: 0, accepted: 0 },
   );
-  const tier1 = await tx.accounts.tier1Coverage(p.start, p.end);
   return {
     rows,
     minorPerUnit: settings.minorPerUnit,
@@ -79,6 +80,7 @@ export async function loadTrend(
 ): Promise<PeriodMetrics[]> {
   const periods = trendPeriods(p);
   const stored = await tx.targets.forPeriods(periods.map((x) => x.id));
+  const tier1 = await tx.accounts.tier1Coverage(periods.map((x) => x.id));
   const out: PeriodMetrics[] = [];
   // One connection serves the transaction: the queries run one after the other anyway.
   for (const period of periods) {
@@ -90,7 +92,11 @@ export async function loadTrend(
     const numeric = new Map(
       [...targets].flatMap(([k, v]) => (v.target === null ? [] : [[k, v.target] as const])),
     );
-    out.push({ period, targets, inputs: await loadInputs(tx, period, filters, settings, numeric) });
+    out.push({
+      period,
+      targets,
+      inputs: await loadInputs(tx, period, filters, settings, numeric, tier1.get(period.id)!),
+    });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { AccountActivity } from '../../domain/account-activity';
 import type { AccountRecord } from '../../domain/fact-records';
 import { RecordStore } from './record-store.port';
 
@@ -7,8 +8,13 @@ export type Tier1Coverage = {
   readonly withOpportunity: number;
 };
 
-/** reporting_accounts: each account's latest tier and band. */
+/** reporting_accounts: each account's latest tier and band; reporting_account_activity: its MQLs and opportunities per period. */
 export abstract class AccountStore extends RecordStore<AccountRecord> {
-  /** Tier 1 accounts now, and those with a lead's first MQL / an opportunity first seen in [start, end). */
-  abstract tier1Coverage(start: number, end: number): Promise<Tier1Coverage>;
+  /** Adds counts of account activity (a delta: negative counts take back; rows at zero go). */
+  abstract addActivity(delta: readonly AccountActivity[]): Promise<void>;
+  /**
+   * Per period id: the Tier 1 accounts now, and those with a lead's first MQL / an opportunity
+   * first seen in the period.
+   */
+  abstract tier1Coverage(periods: readonly string[]): Promise<Map<string, Tier1Coverage>>;
 }

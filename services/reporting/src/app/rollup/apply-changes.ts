@@ -1,5 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
+  activityDelta,
+  leadActivity,
+  opportunityActivity,
+  type AccountActivity,
+} from '../../domain/account-activity';
+import {
   delta,
   leadContributions,
   leadDims,
@@ -19,8 +25,9 @@ import type { RollupSettings } from './rollup-settings';
 
 // The one way a batch changes the read models: lock the records it touches, fold its events into
 // them (pure domain functions), then add contributions(after) - contributions(before) to the
-// roll-up in one statement. Leads are locked before opportunities everywhere, so two batches never
-// wait on each other in a cycle.
+// roll-up in one statement, and the same difference of account activity (Tier 1 coverage). Leads
+// are locked before opportunities everywhere, and the roll-up and activity rows are written in key
+// order after both, so two batches never wait on each other in a cycle.
 
 export const newestOf = (events: readonly Incoming<unknown>[]): number | null =>
   events.length ? Math.max(...events.map((e) => e.occurredAt)) : null;
@@ -62,6 +69,23 @@ export const deltaOf = <R>(
     [...changed.after.values()].flatMap(contributionsOf),
   );
 
+/** The account activity of the changed records before and after, as one delta. */
+const activityOf = <R>(
+  changed: { readonly before: Map<string, R>; readonly after: Map<string, R> },
+  activity: (r: R) => AccountActivity[],
+): { readonly before: AccountActivity[]; readonly after: AccountActivity[] } => ({
+  before: [...changed.after.keys()].flatMap((k) => {
+    const b = changed.before.get(k);
+    return b === undefined ? [] : activity(b);
+  }),
+  after: [...changed.after.values()].flatMap(activity),
+});
+
+type Changes = {
+  readonly contributions: Contribution[];
+  readonly activity: { readonly before: AccountActivity[]; readonly after: AccountActivity[] };
+};
+
 /** Re-reads the primary lead of each opportunity and refreshes the dimensions the opportunity borrows. */
 async function refreshOpportunities(
   tx: ReportingTx,
@@ -69,8 +93,8 @@ async function refreshOpportunities(
   opportunityIds: readonly string[],
   leads: ReadonlyMap<string, LeadRecord>,
   folds: ReadonlyMap<string, (o: OpportunityRecord) => OpportunityRecord> = new Map(),
-): Promise<Contribution[]> {
-  if (!opportunityIds.length) return [];
+): Promise<Changes> {
+  if (!opportunityIds.length) return { contributions: [], activity: { before: [], after: [] } };
   const survivorOf = async (id: string | null): Promise<LeadRecord | undefined> => {
     if (id === null) return undefined;
     const lead = leads.get(id) ?? (await tx.leads.readMany([id])).get(id);
@@ -89,7 +113,10 @@ async function refreshOpportunities(
     changes.push({ key: id, fold: () => ({ ...folded, lead: dims }) });
   }
   const changed = await foldKnown(tx.opportunities, known, changes);
-  return deltaOf(changed, (o) => opportunityContributions(o, settings));
+  return {
+    contributions: deltaOf(changed, (o) => opportunityContributions(o, settings)),
+    activity: activityOf(changed, opportunityActivity),
+  };
 }
 
 export type LeadChange = {
@@ -123,9 +150,13 @@ export async function changeLeads(
   const opportunityIds = [
     ...new Set([...[...changed.after.values()].flatMap((l) => l.opportunityIds), ...opportunityFolds.keys()]),
   ];
-  const contributions = [
-    ...deltaOf(changed, leadContributions),
-    ...(await refreshOpportunities(tx, settings, opportunityIds, leads, opportunityFolds)),
-  ];
-  await tx.rollup.add(contributions);
+  const opportunities = await refreshOpportunities(tx, settings, opportunityIds, leads, opportunityFolds);
+  await tx.rollup.add([...deltaOf(changed, leadContributions), ...opportunities.contributions]);
+  const activity = activityOf(changed, leadActivity);
+  await tx.accounts.addActivity(
+    activityDelta(
+      [...activity.before, ...opportunities.activity.before],
+      [...activity.after, ...opportunities.activity.after],
+    ),
+  );
 }

@@ -9,26 +9,21 @@ import type { LeadRecord } from '../../domain/lead-record';
 import type { OpportunityRecord } from '../../domain/opportunity-record';
 import type { RecordTable } from './pg-record-store';
 
-// Each read-model table: its key and the columns its indexes need.
+// Each read-model table: its key and the columns its indexes need (Tier 1 coverage reads
+// reporting_account_activity, written with the roll-up: src/app/rollup/apply-changes.ts).
 
 export const LEADS: RecordTable<LeadRecord> = {
   table: 'reporting_leads',
   key: 'lead_id',
   keyOf: (r) => r.leadId,
-  columns: [
-    { name: 'account_id', type: 'text', of: (r) => r.profile?.value.accountId ?? null },
-    { name: 'mql_at', type: 'timestamptz', of: (r) => (r.mergedInto ? null : r.milestones.mql) },
-  ],
+  columns: [],
 };
 
 export const OPPORTUNITIES: RecordTable<OpportunityRecord> = {
   table: 'reporting_opportunities',
   key: 'opportunity_id',
   keyOf: (r) => r.opportunityId,
-  columns: [
-    { name: 'account_id', type: 'text', of: (r) => r.state?.value.accountId ?? null },
-    { name: 'created_at', type: 'timestamptz', of: (r) => r.createdAt },
-  ],
+  columns: [],
 };
 
 export const COSTS: RecordTable<CostRecord> = {

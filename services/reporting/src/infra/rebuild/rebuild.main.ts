@@ -29,6 +29,7 @@ const DERIVED_TABLES = [
   'reporting_sla',
   'reporting_volume',
   'reporting_accounts',
+  'reporting_account_activity',
   'reporting_people',
   'reporting_daily',
   'reporting_monthly',
