@@ -7,7 +7,8 @@ import { kafkaAdapter, leadErased, quietLogger, testMetrics } from './support/ha
 
 /** The real kafkajs producer, recording each send (one produce request) as it passes through. */
 class RecordingProducer extends ProducerPort {
-  readonly sends: { at: number; eventIds: string[] }[] = [];
+  /** `at`: when the relay called send; `doneAt`: when the broker acknowledged it. */
+  readonly sends: { at: number; doneAt: number; eventIds: string[] }[] = [];
   /** While set, a send waits for it (to hold the relay inside a round). */
   gate?: Promise<void>;
   constructor(private readonly inner: ProducerPort) {
@@ -19,7 +20,11 @@ class RecordingProducer extends ProducerPort {
     const at = Date.now();
     await this.gate;
     await this.inner.send(records);
-    this.sends.push({ at, eventIds: records.map((r) => r.headers[HEADER.eventId] ?? '') });
+    this.sends.push({
+      at,
+      doneAt: Date.now(),
+      eventIds: records.map((r) => r.headers[HEADER.eventId] ?? ''),
+    });
   }
 }
 
@@ -60,40 +65,71 @@ describe('the outbox relay', () => {
     };
   };
 
-  it('lets commits that follow a round within lingerMs share the next produce request, in commit order', async () => {
-    // Generous: the five commits must land within it even on a loaded 2-core CI machine.
+  /** Holds the relay's next send until `open()`. */
+  const holdSends = () => {
+    let open: () => void = () => undefined;
+    producer.gate = new Promise<void>((r) => (open = r));
+    return () => {
+      producer.gate = undefined;
+      open();
+    };
+  };
+
+  it('publishes a commit that follows an idle round at once, however long lingerMs is', async () => {
     const lingerMs = 2_000;
-    const { commit } = await startRelay({ idleMs: 5_000, lingerMs });
-
-    await commit(0); // wakes the relay: round 1
+    const { commit } = await startRelay({ idleMs: 60_000, lingerMs });
+    await commit(0); // wakes the relay: round 1, one row
     await waitFor(() => producer.sends.length === 1, { timeoutMs: 10_000, description: 'first round' });
-    for (let i = 1; i <= 5; i++) await commit(i); // each wakes the relay, which still lingers
+    await new Promise((r) => setTimeout(r, 300)); // round 1 is over and so is its rest: idle
 
-    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 10_000 });
+    const committed = Date.now();
+    await commit(1);
+    await waitFor(() => producer.sends.length === 2, { timeoutMs: 10_000, description: 'second round' });
+    // A fixed linger would hold it until lingerMs after round 1 started (1.7 s from here).
+    expect(producer.sends[1]!.at - committed).toBeLessThan(lingerMs / 2);
+  });
+
+  it('lets commits during a long round share the next produce request, after resting as long, in commit order', async () => {
+    const open = holdSends();
+    const { commit } = await startRelay({ idleMs: 60_000, lingerMs: 10_000 });
+    await commit(0); // round 1
+    await new Promise((r) => setTimeout(r, 300)); // round 1 is now held in send: a busy relay
+    for (let i = 1; i <= 5; i++) await commit(i); // each wakes the relay mid-round
+    await new Promise((r) => setTimeout(r, 1_000));
+    open();
+
+    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 20_000 });
     expect(producer.sends).toHaveLength(2);
     const [first, second] = producer.sends;
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(lingerMs - 5); // timer granularity
+    // Round 2 started no sooner than round 1 lasted (its send alone, here) after round 1 ended.
+    expect(second!.at - first!.doneAt).toBeGreaterThanOrEqual(first!.doneAt - first!.at - 5); // timer granularity
     // Both requests went to the broker, in commit order (outbox id order), each event once.
-    const keyOf = new Map((await readTopic(topic.name)).map((r) => [r.headers[HEADER.eventId], r.key]));
-    expect(keyOf.size).toBe(6);
+    const onTopic = await readTopic(topic.name); // the first test's two events are there too
+    const keyOf = new Map(onTopic.map((r) => [r.headers[HEADER.eventId], r.key]));
+    const sent = producer.sends.flatMap((x) => x.eventIds);
+    expect(sent.map((id) => onTopic.filter((r) => r.headers[HEADER.eventId] === id).length)).toEqual(
+      [0, 1, 2, 3, 4, 5].map(() => 1),
+    );
     const keys = (ids: string[]) => ids.map((id) => keyOf.get(id));
     expect(keys(first!.eventIds)).toEqual([leadErased(0).leadId]);
     expect(keys(second!.eventIds)).toEqual([1, 2, 3, 4, 5].map((i) => leadErased(i).leadId));
   });
 
-  it('stops at once while lingering, leaving what it has not published in the outbox', async () => {
-    const { relay: lingering, commit } = await startRelay({ idleMs: 60_000, lingerMs: 60_000 });
+  it('stops at once while resting, leaving what it has not published in the outbox', async () => {
+    const open = holdSends();
+    const { relay: resting, commit } = await startRelay({ idleMs: 60_000, lingerMs: 60_000 });
     await commit(10);
+    await new Promise((r) => setTimeout(r, 3_000)); // round 1 held in send: it will rest about as long
+    open();
     await waitFor(() => producer.sends.length === 1, { timeoutMs: 10_000, description: 'first round' });
-    await new Promise((r) => setTimeout(r, 300)); // the relay has finished round 1 and sleeps
-    await commit(11); // wakes it: it lingers for a minute
+    await commit(11); // wakes it: it rests
 
     const t0 = Date.now();
-    await lingering.stop();
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    await resting.stop();
+    expect(Date.now() - t0).toBeLessThan(1_500);
     expect(producer.sends).toHaveLength(1);
     expect(await outboxEvents(bed.db)).toHaveLength(1);
-    expect(await lingering.drain()).toBe(1); // the next relay (here: a drain) publishes it
+    expect(await resting.drain()).toBe(1); // the next relay (here: a drain) publishes it
   });
 
   it('does not miss a commit that lands while a round is under way (its wake is kept)', async () => {

@@ -38,7 +38,7 @@ export type MessagingConfig = KafkaClientConfig & {
   readonly maxBatchSize?: number;
   readonly concurrency?: number;
   readonly relayBatchSize?: number;
-  /** See `OutboxRelayOptions.lingerMs`. */
+  /** The ceiling of the relay's adaptive linger; see `OutboxRelayOptions.lingerMs`. */
   readonly relayLingerMs?: number;
   /** Where a new consumer group starts: the beginning of the topics (default) or their end. */
   readonly fromBeginning?: boolean;

@@ -3,6 +3,7 @@ import type { OutgoingRecord, ProducerPort } from '../kafka/kafka-port';
 import type { LoggerPort } from '../logger-port';
 import type { MessagingMetrics } from '../messaging-metrics';
 import { retryTransient } from '../retry';
+import { nextRoundDelay } from './next-round-delay';
 import { eventHeaders, type OutboxRecord } from './outbox-writer';
 
 export type OutboxRelayOptions = {
@@ -17,10 +18,13 @@ export type OutboxRelayOptions = {
   /** Poll interval when idle; `wake()` cuts it short when a transaction just wrote rows. */
   readonly idleMs?: number;
   /**
-   * After a round that was not full, the next one starts no sooner than this after the last round
-   * that published anything started. Transactions committing close together then share one produce
-   * request (one append and fsync per partition on the broker) and one read-and-delete round trip.
-   * Events reach Kafka at most this much later; the writers' answers are not delayed. Default 100.
+   * The ceiling of the linger. After a round that published rows but not a full batch, the relay
+   * rests as long as that round took, but never past this after the round started; a `wake()`
+   * meanwhile waits (`nextRoundDelay`, next-round-delay.ts). Idle, a round is short and a commit is
+   * published almost at once; under load rounds grow, and so do the rests, so transactions
+   * committing close together share one produce request (one append and fsync per partition on the
+   * broker) and one read-and-delete round trip. No rest after a full or an empty round. Events reach
+   * Kafka at most this much later; the writers' answers are not delayed. 0: no rest. Default 100.
    */
   readonly lingerMs?: number;
   /** Inbox rows are kept this long: longer than the topics' retention, so a redelivery is still recognised. */
@@ -90,11 +94,11 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const lingerMs = this.o.lingerMs ?? 100;
-    let lastSendAt = 0; // when the last round that published something started
     while (this.running) {
       const roundStart = Date.now();
       this.wokenDuringRound = false;
       let published = 0;
+      let nextRoundAt = 0; // the earliest the next round may start
       try {
         published = await retryTransient(() => this.publishOnce(), {
           isActive: () => this.running,
@@ -103,7 +107,10 @@ export class OutboxRelay {
             this.o.logger.warn({ err: String(error), attempt }, 'outbox relay: transient failure, retrying');
           },
         });
-        if (published > 0) lastSendAt = roundStart;
+        const roundEnd = Date.now();
+        nextRoundAt =
+          roundEnd +
+          nextRoundDelay({ published, batchSize: this.batchSize, roundMs: roundEnd - roundStart, lingerMs });
         await this.maybePurge();
       } catch (error) {
         if (!this.running) break;
@@ -112,8 +119,8 @@ export class OutboxRelay {
       }
       if (published < this.batchSize) {
         await this.sleep(this.o.idleMs ?? 200);
-        const lingerLeft = lastSendAt + lingerMs - Date.now();
-        if (this.running && lingerLeft > 0) await this.sleep(lingerLeft, { wakeable: false });
+        const restLeft = nextRoundAt - Date.now();
+        if (this.running && restLeft > 0) await this.sleep(restLeft, { wakeable: false });
       }
     }
   }
