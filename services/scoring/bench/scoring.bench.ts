@@ -1,6 +1,7 @@
 /**
  * Scoring throughput and re-scoring time on the real stack. Prints figures only.
- *   npm run -w @smarketing/scoring bench            (BENCH_EVENTS, BENCH_LEADS, BENCH_STORED_LEADS to change the sizes)
+ *   npm run -w @smarketing/scoring bench            (BENCH_EVENTS, BENCH_LEADS, BENCH_STORED_LEADS to change the sizes;
+ *                                                     BENCH_PARTS=3 or 1,2 to run only those parts)
  * 1. events/s from pre-produced touchpoint-recorded to committed score + published outbox event, 10k stored leads;
  * 2. the same with 100k stored leads (cost per event must not grow with the leads stored);
  * 3. account scoring: the same with profiled leads, without an account and then 5 leads per account
@@ -27,6 +28,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const LEADS = Number(process.env.BENCH_LEADS ?? 10_000);
 const STORED = Number(process.env.BENCH_STORED_LEADS ?? 100_000);
 const ACCOUNT_PAIRS = Number(process.env.BENCH_ACCOUNT_PAIRS ?? 3);
+const PARTS = new Set((process.env.BENCH_PARTS ?? '1,2,3,4,5').split(',').map((p) => Number(p.trim())));
 const TYPES: TouchpointType[] = [
   'page_view',
   'page_view',
@@ -175,16 +177,21 @@ async function main(): Promise<void> {
       'warm-up',
     );
     const first = Array.from({ length: LEADS }, () => randomUUID());
-    const small = await run(s, producer, first, `${LEADS.toLocaleString('en-US')} leads stored`);
+    const small = PARTS.has(1)
+      ? await run(s, producer, first, `${LEADS.toLocaleString('en-US')} leads stored`)
+      : undefined;
+    // The later parts run on the stored leads whichever parts run.
     await seedLeads(s, STORED - LEADS - 1_000);
     const second = Array.from({ length: LEADS }, () => randomUUID());
-    const large = await run(s, producer, second, `${(STORED + LEADS).toLocaleString('en-US')} leads stored`);
+    const large = PARTS.has(2)
+      ? await run(s, producer, second, `${(STORED + LEADS).toLocaleString('en-US')} leads stored`)
+      : undefined;
 
     // The account ratio compares two runs of ~10 s each on a shared 2-core machine: one pair is noisy,
     // so the pairs alternate and the medians are compared.
     const pairs: { noAccounts: RunResult; withAccounts: RunResult }[] = [];
     // Which of the two goes first alternates too: each run leaves the tables larger for the next.
-    for (let i = 1; i <= ACCOUNT_PAIRS; i++) {
+    for (let i = 1; PARTS.has(3) && i <= ACCOUNT_PAIRS; i++) {
       const plain = Array.from({ length: LEADS }, () => randomUUID());
       const grouped = Array.from({ length: LEADS }, () => randomUUID());
       await seedProfiles(s, plain, null, `p${i}`);
@@ -202,8 +209,9 @@ async function main(): Promise<void> {
     }
     const medianOf = (runs: RunResult[]): RunResult =>
       [...runs].sort((a, b) => a.usPerEvent - b.usPerEvent)[Math.floor(runs.length / 2)] as RunResult;
-    const noAccounts = medianOf(pairs.map((p) => p.noAccounts));
-    const withAccounts = medianOf(pairs.map((p) => p.withAccounts));
+    const noAccounts = pairs.length ? medianOf(pairs.map((p) => p.noAccounts)) : undefined;
+    const withAccounts = pairs.length ? medianOf(pairs.map((p) => p.withAccounts)) : undefined;
+    const pairRatios = pairs.map((p) => p.withAccounts.usPerEvent / p.noAccounts.usPerEvent);
     const accounts = await count(s, `SELECT count(*) AS n FROM scoring_accounts`);
 
     const candidate = {
@@ -229,40 +237,47 @@ async function main(): Promise<void> {
         body: JSON.parse(res.body) as Record<string, unknown>,
       };
     };
-    const compared = await post('/v1/models/compare', {
-      models: [{ modelId: 'aligned' }, { modelId: 'aligned-guarded' }],
-      maxBandChanges: 20,
+    const backtesting = async () => ({
+      compared: await post('/v1/models/compare', {
+        models: [{ modelId: 'aligned' }, { modelId: 'aligned-guarded' }],
+        maxBandChanges: 20,
+      }),
+      backtest: await post('/v1/backtests', {
+        candidate: { model: candidate },
+        from: Date.now() - 8 * 3_600_000,
+        to: Date.now(),
+        sampleSize: 20,
+      }),
     });
-    const backtest = await post('/v1/backtests', {
-      candidate: { model: candidate },
-      from: Date.now() - 8 * 3_600_000,
-      to: Date.now(),
-      sampleSize: 20,
-    });
+    const part4 = PARTS.has(4) ? await backtesting() : undefined;
 
-    const total = await count(s, `SELECT count(*) AS n FROM scoring_leads`);
-    const publishedAt = process.hrtime.bigint();
-    const res = await s.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: '/v1/models',
-        headers: { authorization: `Bearer ${ADMIN_KEY}` },
-        payload: candidate,
-      });
-    const jobId = (JSON.parse(res.body) as { rescoreJobId: string }).rescoreJobId;
-    await sleep(50);
-    await s.rescoreIdle();
-    const job = (
-      await s.db.query<{ status: string; processed: number; changed: number }>(
-        `SELECT * FROM scoring_rescore_jobs WHERE job_id = $1`,
-        [jobId],
-      )
-    )[0];
-    const rescoreSeconds = Number(process.hrtime.bigint() - publishedAt) / 1e9;
-    await waitForOutboxDrained(s.db, { timeoutMs: 600_000, intervalMs: 100 });
-    const rescorePublished = Number(process.hrtime.bigint() - publishedAt) / 1e9;
+    const rescoring = async () => {
+      const total = await count(s, `SELECT count(*) AS n FROM scoring_leads`);
+      const publishedAt = process.hrtime.bigint();
+      const res = await s.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'POST',
+          url: '/v1/models',
+          headers: { authorization: `Bearer ${ADMIN_KEY}` },
+          payload: candidate,
+        });
+      const jobId = (JSON.parse(res.body) as { rescoreJobId: string }).rescoreJobId;
+      await sleep(50);
+      await s.rescoreIdle();
+      const job = (
+        await s.db.query<{ status: string; processed: number; changed: number }>(
+          `SELECT * FROM scoring_rescore_jobs WHERE job_id = $1`,
+          [jobId],
+        )
+      )[0];
+      const rescoreSeconds = Number(process.hrtime.bigint() - publishedAt) / 1e9;
+      await waitForOutboxDrained(s.db, { timeoutMs: 600_000, intervalMs: 100 });
+      const rescorePublished = Number(process.hrtime.bigint() - publishedAt) / 1e9;
+      return { total, job, rescoreSeconds, rescorePublished };
+    };
+    const part5 = PARTS.has(5) ? await rescoring() : undefined;
 
     const fmt = (n: number, d = 0) =>
       n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -270,29 +285,43 @@ async function main(): Promise<void> {
       `\nscoring bench (${EVENTS.toLocaleString('en-US')} touchpoint-recorded over ${LEADS.toLocaleString('en-US')} leads per run; consumer concurrency ${s.config.CONSUMER_CONCURRENCY}, max batch ${s.config.CONSUMER_MAX_BATCH_SIZE})`,
     );
     for (const r of [small, large, ...pairs.flatMap((p) => [p.noAccounts, p.withAccounts])]) {
+      if (r === undefined) continue;
       console.log(
         `  ${r.label.padEnd(22)} ${fmt(r.eventsPerSecond).padStart(7)} events/s  ${fmt(r.usPerEvent, 1).padStart(7)} µs/event  ` +
           `median batch ${r.medianBatch}  ${fmt(r.appliedAll)} applied (${fmt(r.events)} ours) in ${fmt(r.applied, 2)} s, ${fmt(r.emitted)} events published by ${fmt(r.published, 2)} s`,
       );
     }
-    console.log(
-      `  cost per event, ${fmt(large.stored)} vs ${fmt(small.stored)} stored leads: x${fmt(large.usPerEvent / small.usPerEvent, 2)}`,
-    );
-    console.log(
-      `  account scoring (${fmt(accounts)} accounts): ${fmt(withAccounts.usPerEvent, 1)} vs ${fmt(noAccounts.usPerEvent, 1)} µs/event ` +
-        `without accounts (medians of ${ACCOUNT_PAIRS} alternating runs each): x${fmt(withAccounts.usPerEvent / noAccounts.usPerEvent, 2)} (budget x1.20)`,
-    );
-    const backtested = Number(backtest.body.leads ?? 0);
-    console.log(
-      `  backtest of aligned v2 over ${fmt(backtested)} leads' history: ${fmt(backtest.seconds, 2)} s ` +
-        `(${fmt(backtested / backtest.seconds)} leads/s); comparison of 2 models on the same leads ${fmt(compared.seconds, 2)} s: ` +
-        `x${fmt(backtest.seconds / compared.seconds, 2)}`,
-    );
-    for (const line of (backtest.body.summary as string[] | undefined) ?? []) console.log(`    ${line}`);
-    console.log(
-      `  re-scoring ${fmt(total)} leads (job ${job?.status}, processed ${fmt(job?.processed ?? 0)}, changed ${fmt(job?.changed ?? 0)}): ` +
-        `${fmt(rescoreSeconds, 2)} s (${fmt((job?.processed ?? 0) / rescoreSeconds)} leads/s), events published by ${fmt(rescorePublished, 2)} s`,
-    );
+    if (small && large)
+      console.log(
+        `  cost per event, ${fmt(large.stored)} vs ${fmt(small.stored)} stored leads: x${fmt(large.usPerEvent / small.usPerEvent, 2)}`,
+      );
+    if (noAccounts && withAccounts)
+      console.log(
+        `  account scoring (${fmt(accounts)} accounts): ${fmt(withAccounts.usPerEvent, 1)} vs ${fmt(noAccounts.usPerEvent, 1)} µs/event ` +
+          `without accounts (medians of ${ACCOUNT_PAIRS} alternating runs each): x${fmt(withAccounts.usPerEvent / noAccounts.usPerEvent, 2)} (budget x1.20)`,
+      );
+    if (pairRatios.length)
+      console.log(
+        `  account scoring per pair (each run against its neighbour, so drift over the runs cancels): median x${fmt(median(pairRatios), 2)}, ` +
+          `range x${fmt(Math.min(...pairRatios), 2)} to x${fmt(Math.max(...pairRatios), 2)}`,
+      );
+    if (part4) {
+      const { backtest, compared } = part4;
+      const backtested = Number(backtest.body.leads ?? 0);
+      console.log(
+        `  backtest of aligned v2 over ${fmt(backtested)} leads' history: ${fmt(backtest.seconds, 2)} s ` +
+          `(${fmt(backtested / backtest.seconds)} leads/s); comparison of 2 models on the same leads ${fmt(compared.seconds, 2)} s: ` +
+          `x${fmt(backtest.seconds / compared.seconds, 2)}`,
+      );
+      for (const line of (backtest.body.summary as string[] | undefined) ?? []) console.log(`    ${line}`);
+    }
+    if (part5) {
+      const { total, job, rescoreSeconds, rescorePublished } = part5;
+      console.log(
+        `  re-scoring ${fmt(total)} leads (job ${job?.status}, processed ${fmt(job?.processed ?? 0)}, changed ${fmt(job?.changed ?? 0)}): ` +
+          `${fmt(rescoreSeconds, 2)} s (${fmt((job?.processed ?? 0) / rescoreSeconds)} leads/s), events published by ${fmt(rescorePublished, 2)} s`,
+      );
+    }
   } finally {
     await producer.close();
     await s.close();

@@ -10,9 +10,12 @@ const schema = z.object({
   RESCORE_CHUNK_SIZE: z.coerce.number().int().min(10).max(20_000).default(1_000),
   /**
    * How often queued accounts are rolled up: an account touched many times within it is re-scored
-   * (and emits account-scored) once. A backlog is worked off without waiting.
+   * (and emits account-scored) once. A backlog is worked off without waiting. 5 s: an account's
+   * score follows its leads within seconds (routing's account conditions and Tier 1 coverage need no
+   * more), and its leads' bursts of events coalesce into fewer account-scored events (the cost per
+   * lead event in docs/performance.md, at 1 s and at 5 s).
    */
-  ACCOUNT_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  ACCOUNT_ROLLUP_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(5_000),
   /** Queued account changes claimed per roll-up transaction. */
   ACCOUNT_ROLLUP_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(5_000),
 });

@@ -34,7 +34,9 @@ export const loadedLead = (lead: LeadRecord): LoadedLead => ({
 });
 
 /** What a lead brings to its account: its score under the default model and its seniority. */
-export const contributionOf = (lead: Pick<LeadRecord, 'leadId' | 'score' | 'profile'>): LeadContribution => ({
+export const contributionOf = (
+  lead: Pick<AccountLead, 'leadId' | 'score' | 'profile'>,
+): LeadContribution => ({
   leadId: lead.leadId,
   engagement: lead.score?.engagement ?? 0,
   total: lead.score?.total ?? 0,

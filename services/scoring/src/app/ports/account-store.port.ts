@@ -1,4 +1,4 @@
-import type { AccountBand, AccountTier, BacktestAccount } from '../../domain';
+import type { AccountBand, AccountTier, BacktestAccount, LeadScore } from '../../domain';
 import type { AccountRecord } from '../account/account-record';
 import type { LeadRecord } from '../lead/lead-record';
 
@@ -7,8 +7,13 @@ export type AccountListQuery = { tier?: AccountTier; band?: AccountBand; limit: 
 /** An account a lead batch touched, waiting to be rolled up: the latest event time and cause among its changes. */
 export type QueuedAccount = { accountId: string; firstAt: number; at: number; cause: string };
 
-/** What an account needs of one of its live leads (not merged away, not erased). */
-export type AccountLead = Pick<LeadRecord, 'leadId' | 'score' | 'profile' | 'profileAt' | 'account'>;
+/**
+ * What an account needs of one of its live leads (not merged away, not erased): of its score, only
+ * what it contributes (the explanation stays on the lead row).
+ */
+export type AccountLead = Pick<LeadRecord, 'leadId' | 'profile' | 'profileAt' | 'account'> & {
+  score: Pick<LeadScore, 'engagement' | 'total' | 'band'> | null;
+};
 
 /** The accounts table, bound to one transaction. */
 export abstract class AccountStore {

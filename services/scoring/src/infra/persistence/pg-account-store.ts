@@ -7,7 +7,7 @@ import {
   type QueuedAccount,
 } from '../../app/ports/account-store.port';
 import { furthestOutcome, type BacktestAccount, type LeadOutcome } from '../../domain';
-import { json, toMs, type Sql } from './sql';
+import { toMs, type Sql } from './sql';
 
 type AccountRow = {
   account_id: string;
@@ -42,16 +42,17 @@ const LOCK = prepared(
   'scoring.accounts.lock',
   `SELECT ${COLUMNS} FROM scoring_accounts WHERE account_id = ANY($1::text[]) ORDER BY account_id FOR UPDATE`,
 );
+// One JSON document for the rows rather than an array per column: the documents (members, score,
+// profile) go in as they are instead of as escaped elements of a json[] literal.
 const SAVE = prepared(
   'scoring.accounts.save',
   `UPDATE scoring_accounts a SET
      first_seen_at_ms = v.first_seen_at_ms, profile = v.profile, profile_at_ms = v.profile_at_ms,
      members = v.members, score = v.score, icp_id = v.icp_id, icp_version = v.icp_version, total = v.total,
      tier = v.tier, band = v.band, last_event_at_ms = v.last_event_at_ms
-   FROM unnest($1::text[], $2::bigint[], $3::json[], $4::bigint[], $5::json[], $6::json[], $7::text[], $8::int[],
-               $9::numeric[], $10::text[], $11::text[], $12::bigint[])
-     AS v(account_id, first_seen_at_ms, profile, profile_at_ms, members, score, icp_id, icp_version, total, tier, band,
-          last_event_at_ms)
+   FROM json_to_recordset($1::json)
+     AS v(account_id text, first_seen_at_ms bigint, profile json, profile_at_ms bigint, members json, score json,
+          icp_id text, icp_version int, total numeric, tier text, band text, last_event_at_ms bigint)
    WHERE a.account_id = v.account_id`,
 );
 
@@ -72,9 +73,12 @@ const CLAIM = prepared(
           (array_agg(cause ORDER BY id DESC))[1] AS cause, count(*) AS changes
    FROM taken GROUP BY account_id ORDER BY account_id`,
 );
+// Only the score's contribution: the whole document (the explanation) would be most of each row read.
 const LEADS_OF = prepared(
   'scoring.accounts.leads-of',
-  `SELECT lead_id, score, profile, profile_at_ms, account FROM scoring_leads
+  `SELECT lead_id, score IS NOT NULL AS scored, score->'engagement' AS engagement, score->'total' AS total,
+          score->'band' AS band, profile, profile_at_ms, account
+   FROM scoring_leads
    WHERE account_id = ANY($1::text[]) AND merged_into IS NULL AND erased_at_ms IS NULL`,
 );
 
@@ -110,16 +114,20 @@ export class PgAccountStore extends AccountStore {
 
   async leadsOf(accountIds: readonly string[]): Promise<AccountLead[]> {
     if (!accountIds.length) return [];
+    type Score = NonNullable<AccountLead['score']>;
     const rows = await this.sql.query<{
       lead_id: string;
-      score: AccountLead['score'];
+      scored: boolean;
+      engagement: Score['engagement'];
+      total: Score['total'];
+      band: Score['band'];
       profile: AccountLead['profile'];
       profile_at_ms: string | null;
       account: AccountLead['account'];
     }>(LEADS_OF, [accountIds]);
     return rows.map((r) => ({
       leadId: r.lead_id,
-      score: r.score,
+      score: r.scored ? { engagement: r.engagement, total: r.total, band: r.band } : null,
       profile: r.profile,
       profileAt: toMs(r.profile_at_ms),
       account: r.account,
@@ -138,20 +146,21 @@ export class PgAccountStore extends AccountStore {
 
   async saveMany(accounts: readonly AccountRecord[]): Promise<void> {
     if (!accounts.length) return;
-    await this.sql.query(SAVE, [
-      accounts.map((a) => a.accountId),
-      accounts.map((a) => a.firstSeenAt),
-      accounts.map((a) => JSON.stringify(a.profile)),
-      accounts.map((a) => a.profileAt),
-      accounts.map((a) => JSON.stringify(a.members)),
-      accounts.map((a) => json(a.score)),
-      accounts.map((a) => a.score?.icpId ?? null),
-      accounts.map((a) => a.score?.icpVersion ?? null),
-      accounts.map((a) => a.score?.total ?? null),
-      accounts.map((a) => a.score?.tier ?? null),
-      accounts.map((a) => a.score?.band ?? null),
-      accounts.map((a) => a.lastEventAt),
-    ]);
+    const rows = accounts.map((a) => ({
+      account_id: a.accountId,
+      first_seen_at_ms: a.firstSeenAt,
+      profile: a.profile,
+      profile_at_ms: a.profileAt,
+      members: a.members,
+      score: a.score,
+      icp_id: a.score?.icpId ?? null,
+      icp_version: a.score?.icpVersion ?? null,
+      total: a.score?.total ?? null,
+      tier: a.score?.tier ?? null,
+      band: a.score?.band ?? null,
+      last_event_at_ms: a.lastEventAt,
+    }));
+    await this.sql.query(SAVE, [JSON.stringify(rows)]);
   }
 
   async find(accountId: string): Promise<AccountRecord | undefined> {
