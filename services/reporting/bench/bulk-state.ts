@@ -1,10 +1,9 @@
-import type { TxContext } from '@smarketing/messaging';
 import type { TestDatabase } from '@smarketing/testing';
 import { applyLog, type LogEntry } from '../src/app/__tests__/lifecycle-fixture';
 import { MemoryReporting, MemoryRollup } from '../src/app/__tests__/memory-tx';
 import type { ReportingTx } from '../src/app/ports/transactions.port';
 import type { RollupSettings } from '../src/app/rollup/rollup-settings';
-import { reportingTx } from '../src/infra/persistence/reporting-tx';
+import { plainStores } from '../test/support/plain-stores';
 import { createdAt, factEvents, leadJourney, seeded, TOPIC_OF, type Window } from './journeys';
 
 // The state BENCH_EVENTS_BEHIND events would leave, without sending them through Kafka: the
@@ -19,20 +18,6 @@ const ROLLUP_HELD = 1_500_000;
 /** The consumer's default maxBatchSize: batches of this many events per use-case call. */
 const BATCH = 500;
 const TOPIC_ORDER = Object.keys(TOPIC_OF) as LogEntry['topic'][];
-
-/** The service's stores over plain statements on the test database (no consumer, no outbox). */
-function bulkTx(db: TestDatabase): ReportingTx {
-  const tx: TxContext = {
-    query: (sql, params) => db.query(typeof sql === 'string' ? sql : sql.text, params),
-    publish: () => {
-      throw new Error('the bulk load publishes nothing');
-    },
-    tombstone: () => {
-      throw new Error('the bulk load publishes nothing');
-    },
-  };
-  return reportingTx(tx);
-}
 
 async function saveInChunks<R>(store: { saveMany(rs: readonly R[]): Promise<void> }, rows: readonly R[]) {
   for (let i = 0; i < rows.length; i += CHUNK) await store.saveMany(rows.slice(i, i + CHUNK));
@@ -88,7 +73,7 @@ export async function buildBulkState(
 ): Promise<BulkState> {
   const started = process.hrtime.bigint();
   const random = seeded(o.seed);
-  const pg = bulkTx(db);
+  const pg = plainStores(db);
   const rollup = new MemoryRollup();
   const accounts = Array.from({ length: Math.max(1, Math.floor(o.leads / 10)) }, (_, i) => `acct-${i}`);
   const facts = factEvents(o.window, accounts, random);

@@ -1,25 +1,12 @@
 import { createMigratedTestDatabase } from '@smarketing/service-testing';
-import type { TxContext } from '@smarketing/messaging';
 import type { TestDatabase } from '@smarketing/testing';
 import { applyLog, lifecycleLog, type LogEntry } from '../src/app/__tests__/lifecycle-fixture';
 import { MemoryReporting } from '../src/app/__tests__/memory-tx';
 import { migrations } from '../src/infra/migrations';
-import { reportingTx } from '../src/infra/persistence/reporting-tx';
+import { plainStores } from './support/plain-stores';
 
 const PERIODS = ['2026-Q4', '2026-11', '2026-10', '2026-W45', '2026-W46', '2026-W48'];
 const settings = { currency: 'USD' };
-
-/** The service's PostgreSQL stores over plain statements on one test database (no consumer). */
-const storesOn = (db: TestDatabase) =>
-  reportingTx({
-    query: (sql, params) => db.query(typeof sql === 'string' ? sql : sql.text, params),
-    publish: () => {
-      throw new Error('nothing is published here');
-    },
-    tombstone: () => {
-      throw new Error('nothing is published here');
-    },
-  } as TxContext);
 
 /**
  * Tier 1 coverage in PostgreSQL (reporting_account_activity and its Tier 1 flag, kept by two
@@ -50,8 +37,8 @@ describe('reporting: Tier 1 coverage whichever comes first, the account or its a
   ])('gives the in-memory coverage with %s', async (_order, ordered) => {
     const db = await createMigratedTestDatabase('reporting-coverage', migrations);
     databases.push(db);
-    await applyLog(ordered, storesOn(db), settings);
-    const coverage = [...(await storesOn(db).accounts.tier1Coverage(PERIODS))];
+    await applyLog(ordered, plainStores(db), settings);
+    const coverage = [...(await plainStores(db).accounts.tier1Coverage(PERIODS))];
     expect(coverage).toEqual(expected);
     // The log has Tier 1 accounts with activity in November: the comparison is not of zeros.
     expect(coverage.find(([p]) => p === '2026-11')?.[1]).toMatchObject({ accounts: 3, withMql: 2 });

@@ -34,7 +34,8 @@ export function opportunityActivity(o: OpportunityRecord): AccountActivity[] {
   return accountId !== null && o.createdAt !== null ? of(accountId, 'opportunity', o.createdAt) : [];
 }
 
-const keyOf = (a: AccountActivity): string => [a.accountId, a.period, a.kind].join('\u0000');
+/** An activity row's key: account, period, kind. */
+export const activityKey = (a: AccountActivity): string => [a.accountId, a.period, a.kind].join('\u0000');
 
 /** after - before, per account, period and kind; zeros dropped, in key order (rows are locked in it). */
 export function activityDelta(
@@ -43,7 +44,7 @@ export function activityDelta(
 ): AccountActivity[] {
   const acc = new Map<string, AccountActivity>();
   const add = (a: AccountActivity, sign: 1 | -1) => {
-    const k = keyOf(a);
+    const k = activityKey(a);
     acc.set(k, { ...a, count: (acc.get(k)?.count ?? 0) + sign * a.count });
   };
   for (const a of before) add(a, -1);

@@ -1,4 +1,4 @@
-import type { AccountActivity } from '../../domain/account-activity';
+import { activityKey, type AccountActivity } from '../../domain/account-activity';
 import type { Tier1Coverage } from '../ports/account-store.port';
 import type { Person } from '../ports/people-store.port';
 import type { RollupFilters } from '../ports/rollup-store.port';
@@ -79,7 +79,7 @@ export class MemoryAccounts extends MemoryRecords<AccountRecord> {
   }
   async addActivity(delta: readonly AccountActivity[]) {
     for (const a of delta) {
-      const k = [a.accountId, a.period, a.kind].join('\u0000');
+      const k = activityKey(a);
       this.activity.set(k, { ...a, count: (this.activity.get(k)?.count ?? 0) + a.count });
     }
   }

@@ -10,7 +10,7 @@ export type Tier1Coverage = {
 
 /** reporting_accounts: each account's latest tier and band; reporting_account_activity: its MQLs and opportunities per period. */
 export abstract class AccountStore extends RecordStore<AccountRecord> {
-  /** Adds counts of account activity (a delta: negative counts take back; rows at zero go). */
+  /** Adds counts of account activity (a delta: negative counts take back; a row at zero counts for nothing). */
   abstract addActivity(delta: readonly AccountActivity[]): Promise<void>;
   /**
    * Per period id: the Tier 1 accounts now, and those with a lead's first MQL / an opportunity

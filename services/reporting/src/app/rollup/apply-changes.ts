@@ -56,34 +56,25 @@ export async function foldKnown<R>(
   return { before: known, after };
 }
 
-/** The contributions of the changed records before and after, as one delta. */
-export const deltaOf = <R>(
-  changed: { readonly before: Map<string, R>; readonly after: Map<string, R> },
-  contributionsOf: (r: R) => Contribution[],
-): Contribution[] =>
-  delta(
-    [...changed.after.keys()].flatMap((k) => {
-      const b = changed.before.get(k);
-      return b === undefined ? [] : contributionsOf(b);
-    }),
-    [...changed.after.values()].flatMap(contributionsOf),
-  );
+type Changed<R> = { readonly before: Map<string, R>; readonly after: Map<string, R> };
+type BeforeAndAfter<X> = { readonly before: X[]; readonly after: X[] };
 
-/** The account activity of the changed records before and after, as one delta. */
-const activityOf = <R>(
-  changed: { readonly before: Map<string, R>; readonly after: Map<string, R> },
-  activity: (r: R) => AccountActivity[],
-): { readonly before: AccountActivity[]; readonly after: AccountActivity[] } => ({
+/** What `of` gives for each changed record before (where it existed) and after. */
+const beforeAndAfter = <R, X>(changed: Changed<R>, of: (r: R) => X[]): BeforeAndAfter<X> => ({
   before: [...changed.after.keys()].flatMap((k) => {
     const b = changed.before.get(k);
-    return b === undefined ? [] : activity(b);
+    return b === undefined ? [] : of(b);
   }),
-  after: [...changed.after.values()].flatMap(activity),
+  after: [...changed.after.values()].flatMap(of),
 });
 
-type Changes = {
-  readonly contributions: Contribution[];
-  readonly activity: { readonly before: AccountActivity[]; readonly after: AccountActivity[] };
+/** The contributions of the changed records before and after, as one delta. */
+export const deltaOf = <R>(
+  changed: Changed<R>,
+  contributionsOf: (r: R) => Contribution[],
+): Contribution[] => {
+  const { before, after } = beforeAndAfter(changed, contributionsOf);
+  return delta(before, after);
 };
 
 /** Re-reads the primary lead of each opportunity and refreshes the dimensions the opportunity borrows. */
@@ -93,7 +84,7 @@ async function refreshOpportunities(
   opportunityIds: readonly string[],
   leads: ReadonlyMap<string, LeadRecord>,
   folds: ReadonlyMap<string, (o: OpportunityRecord) => OpportunityRecord> = new Map(),
-): Promise<Changes> {
+): Promise<{ readonly contributions: Contribution[]; readonly activity: BeforeAndAfter<AccountActivity> }> {
   if (!opportunityIds.length) return { contributions: [], activity: { before: [], after: [] } };
   const survivorOf = async (id: string | null): Promise<LeadRecord | undefined> => {
     if (id === null) return undefined;
@@ -115,7 +106,7 @@ async function refreshOpportunities(
   const changed = await foldKnown(tx.opportunities, known, changes);
   return {
     contributions: deltaOf(changed, (o) => opportunityContributions(o, settings)),
-    activity: activityOf(changed, opportunityActivity),
+    activity: beforeAndAfter(changed, opportunityActivity),
   };
 }
 
@@ -152,7 +143,7 @@ export async function changeLeads(
   ];
   const opportunities = await refreshOpportunities(tx, settings, opportunityIds, leads, opportunityFolds);
   await tx.rollup.add([...deltaOf(changed, leadContributions), ...opportunities.contributions]);
-  const activity = activityOf(changed, leadActivity);
+  const activity = beforeAndAfter(changed, leadActivity);
   await tx.accounts.addActivity(
     activityDelta(
       [...activity.before, ...opportunities.activity.before],
