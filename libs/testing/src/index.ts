@@ -6,3 +6,4 @@ export * from './database';
 export * from './topic-reader';
 export * from './child-process';
 export * from './cpu-usage';
+export * from './platform';

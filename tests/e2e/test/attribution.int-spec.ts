@@ -2,8 +2,7 @@
 // HTTP end as credits in the attribution service, under every model in force, summing to the revenue.
 import { randomUUID } from 'node:crypto';
 import { leadIdForNormalizedEmail } from '@smarketing/contracts';
-import { waitFor } from '@smarketing/testing';
-import { startPlatform, type Platform } from './support/platform';
+import { type Platform, startPlatform, waitFor } from '@smarketing/testing';
 
 type CreditView = {
   conversionKind: string;

@@ -2,8 +2,7 @@
 // scoring service, counted by the reporting service, read back from reporting's dashboard API (each
 // service its own process on the test stack).
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@smarketing/testing';
-import { startPlatform, type Platform } from './support/platform';
+import { type Platform, startPlatform, waitFor } from '@smarketing/testing';
 
 type Dashboard = {
   metrics: { id: string; actual: number | null }[];

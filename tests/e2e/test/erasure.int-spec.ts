@@ -9,9 +9,16 @@ import {
   TOPICS,
   type ServiceName,
 } from '@smarketing/contracts';
-import { readTopic, topicPositions, waitFor, withAdmin, type ReadRecord } from '@smarketing/testing';
+import {
+  type Platform,
+  type ReadRecord,
+  readTopic,
+  startPlatform,
+  topicPositions,
+  waitFor,
+  withAdmin,
+} from '@smarketing/testing';
 import { ConfigResourceTypes } from 'kafkajs';
-import { startPlatform, type Platform } from './support/platform';
 
 /** Every service that reads or writes lead data (reporting joins once it exists). */
 const SERVICES: readonly ServiceName[] = ['ingestion', 'scoring', 'routing', 'sla-monitor', 'attribution'];

@@ -8,9 +8,8 @@ import {
   type LifecycleChanged,
 } from '@smarketing/contracts';
 import { AvroSerde } from '@smarketing/messaging';
-import { stackEnv, startGroupAtEnd, waitFor } from '@smarketing/testing';
+import { type Platform, stackEnv, startGroupAtEnd, startPlatform, waitFor } from '@smarketing/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { startPlatform, type Platform } from './support/platform';
 
 const kafka = () => new Kafka({ clientId: 'e2e', brokers: stackEnv().brokers, logLevel: logLevel.NOTHING });
 

@@ -6,16 +6,17 @@ import { join } from 'node:path';
 import { ALL_TOPICS, leadIdForNormalizedEmail } from '@smarketing/contracts';
 import {
   createTestDatabase,
+  type Platform,
   repoRoot,
   spawnTs,
   stackEnv,
+  startPlatform,
+  type TestDatabase,
   topicPositions,
+  type TsProcess,
   waitFor,
   withAdmin,
-  type TestDatabase,
-  type TsProcess,
 } from '@smarketing/testing';
-import { startPlatform, type Platform } from './support/platform';
 
 const scoringInputs = ALL_TOPICS.filter((t) => t.readers.includes('scoring')).map((t) => t.name);
 const LEADS = 30;

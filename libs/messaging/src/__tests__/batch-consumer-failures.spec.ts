@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IntakeTopicDef } from '@smarketing/contracts';
+import { TOPICS, type IntakeTopicDef, type TopicDef } from '@smarketing/contracts';
 import { DatabaseError } from 'pg';
 import { Registry } from 'prom-client';
 import { QueryFailedError, type DataSource } from 'typeorm';
@@ -59,7 +59,11 @@ const acceptingDataSource = (): DataSource =>
     },
   }) as unknown as DataSource;
 
-function setUp(handle: (calls: number) => void) {
+function setUp(
+  handle: (calls: number) => void,
+  options: { topic?: IntakeTopicDef | TopicDef; values?: readonly (Buffer | null)[] } = {},
+) {
+  const on = options.topic ?? topic;
   let onBatch: ConsumerRunOptions['onBatch'] | undefined;
   const kafka = {
     runConsumer: async (o: ConsumerRunOptions) => {
@@ -73,11 +77,11 @@ function setUp(handle: (calls: number) => void) {
   } as ProducerPort;
   const errors: string[] = [];
   let calls = 0;
-  const handler: JsonIntakeHandler = {
-    topic,
+  const handler = {
+    topic: on,
     eventIdOf: (value) => (value as { id: string }).id,
     handle: async () => handle(++calls),
-  };
+  } as JsonIntakeHandler;
   const consumer = new BatchConsumer({
     consumer: 'test',
     handlers: [handler],
@@ -99,12 +103,13 @@ function setUp(handle: (calls: number) => void) {
     isActive: () => true,
     commit: async (offset) => void committed.push(offset),
   };
-  const records: RawRecord[] = [0, 1].map((i) => ({
-    topic: topic.name,
+  const values = options.values ?? [0, 1].map(() => Buffer.from(JSON.stringify({ id: randomUUID() })));
+  const records: RawRecord[] = values.map((value, i) => ({
+    topic: on.name,
     partition: 0,
     offset: String(i),
     key: null,
-    value: Buffer.from(JSON.stringify({ id: randomUUID() })),
+    value,
     headers: {},
     timestamp: '0',
   }));
@@ -112,7 +117,7 @@ function setUp(handle: (calls: number) => void) {
     run: async () => {
       await consumer.start();
       await (onBatch as ConsumerRunOptions['onBatch'])(
-        { topic: topic.name, partition: 0, records, lag: 0 },
+        { topic: on.name, partition: 0, records, lag: 0 },
         control,
       );
     },
@@ -165,6 +170,16 @@ describe('BatchConsumer, when a batch transaction fails', () => {
       ['test.intake.test.v1.dlq', 'QueryFailedError', '3'],
       ['test.intake.test.v1.dlq', 'QueryFailedError', '3'],
     ]);
+    expect(t.committed).toEqual(['1']);
+  });
+});
+
+describe('BatchConsumer, on a compacted profile topic', () => {
+  it('skips tombstones (a merge or an erasure deleting the key): nothing handled, nothing dead-lettered, the batch committed', async () => {
+    const t = setUp(() => undefined, { topic: TOPICS.leadProfile as TopicDef, values: [null, null] });
+    await t.run();
+    expect(t.calls()).toBe(0);
+    expect(t.sent).toEqual([]);
     expect(t.committed).toEqual(['1']);
   });
 });

@@ -134,6 +134,10 @@ export class BatchConsumer {
     const events: Envelope<unknown>[] = [];
     const seen = new Set<string>();
     for (const record of records) {
+      // A tombstone on a compacted topic (a merge or an erasure forgetting a profile) is how the
+      // topic deletes a key, not a poison record: the facts it stands for arrive on their own
+      // topics (leads-merged, lead-erased), so it is skipped and its offset committed with the batch.
+      if (record.value === null && !isJson(topic) && topic.retention === 'profile') continue;
       try {
         const event = await retryTransient(
           () => this.decode(topic, record),
