@@ -146,6 +146,18 @@ describe('the outbox relay', () => {
     expect(producer.sends.flatMap((x) => x.eventIds)).toHaveLength(2);
   });
 
+  it('publishes a transaction of large events for one key in requests the broker accepts (one 2 MiB batch would be MESSAGE_TOO_LARGE)', async () => {
+    const { relay: started } = await startRelay({ idleMs: 100, lingerMs: 0 });
+    const runner = new TransactionRunner(bed.ds, bed.serde, () => started.wake());
+    const leadId = `big-${'x'.repeat(16 * 1024)}`; // the key: every event on one partition
+    await runner.run(async (tx) => {
+      for (let i = 0; i < 64; i++) tx.publish(topic, leadErased(40_000 + i, leadId));
+    });
+    await waitForOutboxDrained(bed.db, { topic: topic.name, timeoutMs: 20_000 });
+    expect(producer.sends.flatMap((x) => x.eventIds)).toHaveLength(64);
+    expect(producer.sends.length).toBeGreaterThan(1);
+  });
+
   it("puts the platform headers from the row's records on each record, and the writer's trace context", async () => {
     startTelemetry({ serviceName: 'relay-test' });
     const { commit } = await startRelay({ idleMs: 60_000, lingerMs: 0 }); // commits wake it

@@ -4,6 +4,7 @@ import type { LoggerPort } from '../logger-port';
 import type { MessagingMetrics } from '../messaging-metrics';
 import { retryTransient } from '../retry';
 import { nextRoundDelay } from './next-round-delay';
+import { produceRequests } from './produce-requests';
 import { eventHeaders, type OutboxRecord } from './outbox-writer';
 
 export type OutboxRelayOptions = {
@@ -149,9 +150,10 @@ export class OutboxRelay {
         this.o.metrics.outboxDepth.set(0);
         return 0;
       }
-      // In order, at most batchSize per produce request; the rows go only if every send succeeded.
-      for (let i = 0; i < records.length; i += this.batchSize)
-        await this.o.producer.send(records.slice(i, i + this.batchSize));
+      // In order, at most batchSize events and MAX_REQUEST_BYTES per produce request (a backlog of
+      // large events for one key would otherwise exceed the broker's batch limit and block the
+      // outbox for good); the rows go only if every send succeeded.
+      for (const request of produceRequests(records, this.batchSize)) await this.o.producer.send(request);
       await qr.commitTransaction();
       this.publishedRows += records.length;
       const byTopic = new Map<string, number>();
