@@ -88,15 +88,15 @@ export async function startPlatform(
   const services = new Map<ServiceName, RunningService>();
   const envOf = new Map<ServiceName, Record<string, string>>();
   const mainOf = (name: ServiceName) => join(repoRoot(), 'services', name, 'src', 'main.ts');
-  let i = 0;
-  for (const name of names) {
+  const prepared: Omit<RunningService, 'process' | 'starts'>[] = [];
+  for (const [i, name] of names.entries()) {
     const db = await createTestDatabase(`smarketing_test_${tag}_${name.replace(/-/g, '_')}`);
     const dir = join(repoRoot(), 'services', name, 'src');
     await runToExit(join(dir, 'infra/migrate.main.ts'), { ...common, DATABASE_URL: db.url });
     const group = `${name}-${tag}-${randomUUID()}`;
     const topics = readTopicsOf(name);
     if (topics.length) await startGroupAtEnd(group, topics);
-    const port = basePort + i++;
+    const port = basePort + i;
     const env = {
       ...common,
       DATABASE_URL: db.url,
@@ -107,8 +107,13 @@ export async function startPlatform(
       ...options.env,
     };
     envOf.set(name, env);
-    services.set(name, { name, port, db, group, process: spawnTs(mainOf(name), env), starts: 1 });
+    prepared.push({ name, port, db, group });
   }
+  // Every group is placed at the end before any service starts: a service that publishes at start-up
+  // (seeded documents, an evaluation due) must not write before a reader's group is placed, or the
+  // reader would never see it.
+  for (const s of prepared)
+    services.set(s.name, { ...s, process: spawnTs(mainOf(s.name), envOf.get(s.name) ?? {}), starts: 1 });
   const get = (name: ServiceName): RunningService => {
     const s = services.get(name);
     if (!s) throw new Error(`${name} is not part of this platform`);

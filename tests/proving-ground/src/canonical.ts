@@ -38,11 +38,17 @@ export type DigestPart = {
 export function digestObjects(items: readonly Record<string, unknown>[]): DigestPart {
   const texts = items.map(canonicalJson);
   const byField = new Map<string, string[]>();
+  const add = (k: string, v: unknown) => {
+    const list = byField.get(k) ?? [];
+    list.push(canonicalJson(v));
+    byField.set(k, list);
+  };
   for (const item of items)
     for (const [k, v] of Object.entries(item)) {
-      const list = byField.get(k) ?? [];
-      list.push(canonicalJson(v));
-      byField.set(k, list);
+      add(k, v);
+      // A topic item is { key, value }: name the value's own fields too.
+      if (v !== null && typeof v === 'object' && !Array.isArray(v))
+        for (const [k2, v2] of Object.entries(v)) add(`${k}.${k2}`, v2);
     }
   return {
     count: items.length,

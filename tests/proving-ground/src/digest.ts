@@ -60,7 +60,7 @@ export const VOLATILE = {
     ['scoring_account_queue', ['id']],
   ]),
   /** Fields of topic values stamped at processing or publication time, or minted per request. */
-  topicFields: new Set(['publishedAt', 'erasureId', 'evaluationId', 'supersedesEvaluationId']),
+  topicFields: new Set(['publishedAt', 'erasureId', 'requestedBy', 'evaluationId', 'supersedesEvaluationId']),
   /** Per topic, fields stamped at processing time there only. */
   topicFieldsOf: new Map<string, readonly string[]>([
     ['scoring.account-scored.v1', ['occurredAt']], // the roll-up's run time
@@ -117,32 +117,42 @@ export type TopicCounts = {
 };
 
 /**
- * The effects on one topic since `from`: the latest value per key (a tombstone counts as a value),
- * decoded and without volatile fields, plus counts of raw records and republications.
+ * The effects on one topic since `from`, decoded and without volatile fields. On the compacted
+ * profile topic an effect is the latest value per key (a tombstone counts as one): what a reader
+ * that starts later sees. On the history topics every event is an effect: the distinct values,
+ * whatever order they were published in (two facts for one key may come in either order), one per
+ * event id, so a republication after a crash counts once and a lost or doubled effect shows. Plus
+ * the raw counts.
  */
 export async function topicDigest(
   topic: TopicDef,
   from: ReadonlyMap<number, number> | undefined,
   serde: AvroSerde,
 ): Promise<{ part: DigestPart; counts: TopicCounts }> {
-  const records = await readTopic(topic.name, { from, timeoutMs: 120_000 });
+  const records = sortByPosition(await readTopic(topic.name, { from, timeoutMs: 120_000 }));
   const latest = new Map<string, ReadRecord>();
   const ids = new Set<string>();
   let republished = 0;
-  for (const r of sortByPosition(records)) {
+  for (const r of records) {
     latest.set(r.key ?? '', r);
     const id = r.headers[HEADER.eventId] ?? '';
     if (r.value === null) continue;
     if (ids.has(id)) republished += 1;
     ids.add(id);
   }
-  const items: Record<string, unknown>[] = [];
-  for (const [key, r] of latest) {
+  // One item per event id (a republication is the same event); two events with the same content
+  // are two effects and count twice.
+  const effects = topic.retention === 'profile' ? [...latest.values()] : records;
+  const items = new Map<string, Record<string, unknown>>();
+  for (const r of effects) {
     const value = r.value === null ? null : stable(await serde.decode(topic, r.value), topic.name);
-    items.push({ key, value });
+    items.set(r.value === null ? `tombstone:${r.key}` : (r.headers[HEADER.eventId] ?? ''), {
+      key: r.key,
+      value,
+    });
   }
   return {
-    part: digestObjects(items),
+    part: digestObjects([...items.values()]),
     counts: { records: records.length, republished, keys: latest.size, ids },
   };
 }
@@ -221,8 +231,8 @@ export const ORDER_DEPENDENT: readonly { readonly part: RegExp; readonly why: st
     why: "records follow routing's picks and scoring's lifecycle changes (above)",
   },
   {
-    part: /^(db:attribution\.attribution_(conversions|credit_lines|credits|leads|touches)|topic:attribution\..*)$/,
-    why: 'a touch read after the merge of its placeholder lead stays on the placeholder; conversions follow the lifecycle changes',
+    part: /^(db:attribution\.attribution_(conversions|credit_lines|credits|leads|opportunities|touches)|topic:attribution\..*)$/,
+    why: "a touch or an opportunity's contact read after the merge of its placeholder lead stays on the placeholder; conversions follow the lifecycle changes",
   },
   {
     part: /^db:reporting\.reporting_(account_activity|accounts|credits|cube_daily|cube_monthly|daily|monthly|leads|opportunities|sla)$/,
