@@ -196,6 +196,29 @@ describe('sla-monitor: response SLA records on the real stack, skipping time', (
     expect(out.of(leadId).at(-1)).toMatchObject({ status: 'cancelled', causeKind: 'erasure' });
   });
 
+  it('keeps no touch of an erased lead that is read after the erasure (the topics are read on their own)', async () => {
+    const leadId = randomUUID();
+    await producer.send(TOPICS.leadErased, [
+      { leadId, erasureId: randomUUID(), requestedBy: 'api-keys:test', occurredAt: T + HOUR },
+    ]);
+    await waitFor(
+      async () =>
+        (await s.db.query(`SELECT 1 FROM sla_monitor_erased_leads WHERE lead_id = $1`, [leadId])).length ===
+        1,
+      { description: 'the erasure applied' },
+    );
+    const read = async () =>
+      (
+        await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messaging_inbox WHERE topic = $1`, [
+          TOPICS.salesActivityRecorded.name,
+        ])
+      )[0]?.n ?? 0;
+    const before = await read();
+    await producer.send(TOPICS.salesActivityRecorded, [salesActivity(leadId, 'rep-1', T + 0.5 * HOUR)]);
+    await waitFor(async () => (await read()) > before, { description: 'the touch read' });
+    expect(await s.db.query(`SELECT 1 FROM sla_monitor_lead_facts WHERE lead_id = $1`, [leadId])).toEqual([]);
+  });
+
   it('dead-letters an assignment without a rep and goes on with the partition', async () => {
     const leadId = randomUUID();
     const dlq = dlqTopicName('sla-monitor', TOPICS.leadAssigned.name);

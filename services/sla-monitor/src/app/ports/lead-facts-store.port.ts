@@ -38,6 +38,9 @@ export abstract class LeadFactsStore {
   abstract mergeProfiles(profiles: readonly LeadProfile[]): Promise<void>;
   /** Merged leads: their facts move to the survivor. */
   abstract moveFacts(fromLeadIds: readonly string[], toLeadId: string): Promise<void>;
-  /** Erasure: drops the leads' facts and profiles. */
+  /**
+   * Erasure: drops the leads' facts and profiles, and keeps none that arrive for them afterwards
+   * (each topic is read on its own: a touch may be read after the erasure that follows it).
+   */
   abstract erase(leadIds: readonly string[]): Promise<void>;
 }

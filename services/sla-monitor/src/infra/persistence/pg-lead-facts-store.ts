@@ -7,6 +7,8 @@ const ADD = prepared(
   'sla-monitor.facts.add',
   `INSERT INTO sla_monitor_lead_facts (lead_id, event_id, kind, rep_id, occurred_at, disposition)
    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
+     AS f(lead_id, event_id, kind, rep_id, occurred_at, disposition)
+   WHERE NOT EXISTS (SELECT 1 FROM sla_monitor_erased_leads e WHERE e.lead_id = f.lead_id)
    ON CONFLICT (lead_id, event_id) DO NOTHING`,
 );
 const OF_LEADS = prepared(
@@ -21,7 +23,8 @@ const PROFILES = prepared(
 const MERGE_PROFILES = prepared(
   'sla-monitor.profiles.merge',
   `INSERT INTO sla_monitor_lead_profiles (lead_id, band, region, source)
-   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(lead_id, band, region, source)
+   WHERE NOT EXISTS (SELECT 1 FROM sla_monitor_erased_leads e WHERE e.lead_id = p.lead_id)
    ON CONFLICT (lead_id) DO UPDATE SET
      band = coalesce(EXCLUDED.band, sla_monitor_lead_profiles.band),
      region = coalesce(EXCLUDED.region, sla_monitor_lead_profiles.region),
@@ -115,5 +118,9 @@ export class PgLeadFactsStore extends LeadFactsStore {
     if (!leadIds.length) return;
     await this.sql.query(`DELETE FROM sla_monitor_lead_facts WHERE lead_id = ANY($1::text[])`, [leadIds]);
     await this.sql.query(`DELETE FROM sla_monitor_lead_profiles WHERE lead_id = ANY($1::text[])`, [leadIds]);
+    await this.sql.query(
+      `INSERT INTO sla_monitor_erased_leads (lead_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`,
+      [leadIds],
+    );
   }
 }

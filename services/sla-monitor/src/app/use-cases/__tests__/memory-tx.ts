@@ -26,6 +26,8 @@ type State = {
   nextTimerId: number;
   facts: LeadFact[];
   profiles: Record<string, LeadProfile>;
+  /** Leads erased: no fact or profile is kept for them afterwards. */
+  erased: Set<string>;
   mqls: (MqlEntry & { acceptedAt: number | null })[];
   evaluations: VolumeEvaluationRow[];
 };
@@ -39,6 +41,7 @@ const empty = (): State => ({
   nextTimerId: 1,
   facts: [],
   profiles: {},
+  erased: new Set(),
   mqls: [],
   evaluations: [],
 });
@@ -184,7 +187,11 @@ class MemoryFacts extends LeadFactsStore {
   }
   async addFacts(facts: readonly LeadFact[]) {
     for (const f of facts)
-      if (!this.s.facts.some((x) => x.leadId === f.leadId && x.eventId === f.eventId)) this.s.facts.push(f);
+      if (
+        !this.s.erased.has(f.leadId) &&
+        !this.s.facts.some((x) => x.leadId === f.leadId && x.eventId === f.eventId)
+      )
+        this.s.facts.push(f);
   }
   async factsOf(leadIds: readonly string[]) {
     return this.s.facts.filter((f) => leadIds.includes(f.leadId));
@@ -196,6 +203,7 @@ class MemoryFacts extends LeadFactsStore {
   }
   async mergeProfiles(profiles: readonly LeadProfile[]) {
     for (const p of profiles) {
+      if (this.s.erased.has(p.leadId)) continue;
       const old = this.s.profiles[p.leadId];
       this.s.profiles[p.leadId] = {
         leadId: p.leadId,
@@ -210,7 +218,10 @@ class MemoryFacts extends LeadFactsStore {
   }
   async erase(leadIds: readonly string[]) {
     this.s.facts = this.s.facts.filter((f) => !leadIds.includes(f.leadId));
-    for (const id of leadIds) delete this.s.profiles[id];
+    for (const id of leadIds) {
+      delete this.s.profiles[id];
+      this.s.erased.add(id);
+    }
   }
 }
 
