@@ -59,7 +59,11 @@ export const VOLATILE = {
     ['sla_monitor_timers', ['timer_id']],
     ['scoring_account_queue', ['id']],
   ]),
-  /** Fields of topic values stamped at processing or publication time, or minted per request. */
+  /** Inside JSON columns, per table, fields stamped at processing time there only. */
+  jsonFieldsOf: new Map<string, readonly string[]>([
+    ['reporting_volume', ['occurredAt', 'evaluatedAt']], // a copy of the evaluation: when it ran
+  ]),
+  /** Fields of topic values (and of JSON columns) stamped at processing or publication time, or minted per request. */
   topicFields: new Set(['publishedAt', 'erasureId', 'requestedBy', 'evaluationId', 'supersedesEvaluationId']),
   /** Per topic, fields stamped at processing time there only. */
   topicFieldsOf: new Map<string, readonly string[]>([
@@ -88,14 +92,18 @@ export async function databaseDigest(
       `SELECT to_jsonb(t) - $1::text[] AS row FROM ${name} t`,
       [[...VOLATILE.columns, ...(VOLATILE.tableColumns.get(name) ?? [])]],
     );
-    parts.set(`db:${service}.${name}`, digestObjects(rows.map((r) => r.row)));
+    // JSON columns hold copies of events: the same fields are volatile inside them.
+    const own = VOLATILE.jsonFieldsOf.get(name);
+    parts.set(
+      `db:${service}.${name}`,
+      digestObjects(rows.map((r) => stable(r.row, own) as Record<string, unknown>)),
+    );
   }
   return parts;
 }
 
-/** Drops the volatile fields of a decoded value, at every depth. */
-function stable(value: unknown, topic: string): unknown {
-  const own = VOLATILE.topicFieldsOf.get(topic) ?? [];
+/** Drops the volatile fields (VOLATILE.topicFields and `own`) of a value, at every depth. */
+function stable(value: unknown, own: readonly string[] = []): unknown {
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
     if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return v;
@@ -145,7 +153,10 @@ export async function topicDigest(
   const effects = topic.retention === 'profile' ? [...latest.values()] : records;
   const items = new Map<string, Record<string, unknown>>();
   for (const r of effects) {
-    const value = r.value === null ? null : stable(await serde.decode(topic, r.value), topic.name);
+    const value =
+      r.value === null
+        ? null
+        : stable(await serde.decode(topic, r.value), VOLATILE.topicFieldsOf.get(topic.name));
     items.set(r.value === null ? `tombstone:${r.key}` : (r.headers[HEADER.eventId] ?? ''), {
       key: r.key,
       value,
