@@ -39,9 +39,18 @@ export function formatReport(report: ProvingReport): string {
         `  ${(f.atMs / 1_000).toFixed(1).padStart(7)} s  ${f.kind.padEnd(16)} ${f.target.padEnd(12)} ${f.tookMs} ms`,
       );
   }
+  if (report.varies.length) {
+    lines.push(
+      '',
+      `${report.varies.length} order-dependent parts differ (digest.ts ORDER_DEPENDENT; shown, not failed):`,
+    );
+    for (const v of report.varies) lines.push(`  ${v}`);
+  }
   lines.push(
     '',
-    report.problems.length ? `${report.problems.length} problems:` : 'no differences, no problems',
+    report.problems.length
+      ? `${report.problems.length} problems:`
+      : 'no problems: every part that must be equal is, no event lost or applied twice, the dead letters as expected',
   );
   for (const p of report.problems) lines.push(`  ${p}`);
   return lines.join('\n');
