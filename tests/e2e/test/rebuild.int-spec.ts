@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ALL_TOPICS, leadIdForNormalizedEmail } from '@smarketing/contracts';
 import {
   createTestDatabase,
+  freePort,
   type Platform,
   repoRoot,
   spawnTs,
@@ -160,7 +161,7 @@ describe('a read model rebuilt from the topics', () => {
           })),
         });
     });
-    const port = (platform.services.get('scoring')?.port ?? 0) + 50;
+    const port = await freePort();
     rebuilt = spawnTs(join(repoRoot(), 'services/scoring/src/main.ts'), {
       ...common,
       LOG_LEVEL: 'warn',
@@ -177,6 +178,8 @@ describe('a read model rebuilt from the topics', () => {
       },
       { timeoutMs: 120_000, intervalMs: 2_000, description: 'the rebuilt read model equal to the live one' },
     ).catch(() => undefined);
+    if (fromTopics.length === 0)
+      throw new Error(`the rebuilt scoring never answered on ${port}: ${rebuilt.output().slice(-3_000)}`);
     expect(fromTopics).toEqual(live);
     // Not vacuous: the run spans several bands and stages.
     const bands = new Set(live.map((v) => (v as { band: string }).band));

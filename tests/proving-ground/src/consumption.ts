@@ -28,7 +28,9 @@ export async function checkConsumption(
         problems.push(
           `${service} never applied ${lost.length} of ${published.size} events of ${topic.name}, e.g. ${lost[0]}`,
         );
-      if (foreign.length)
+      // Compaction may drop superseded values of the profile topic while the run goes on, so
+      // only there an applied event may no longer be on the topic.
+      if (foreign.length && topic.retention !== 'profile')
         problems.push(
           `${service} applied ${foreign.length} events ${topic.name} does not carry, e.g. ${foreign[0]}`,
         );

@@ -246,6 +246,10 @@ export const ORDER_DEPENDENT: readonly { readonly part: RegExp; readonly why: st
     why: "a touch or an opportunity's contact read after the merge of its placeholder lead stays on the placeholder; conversions follow the lifecycle changes",
   },
   {
+    part: /^(db:sla-monitor\.sla_monitor_(volume_evaluations|timers)|db:reporting\.reporting_volume|topic:sla-monitor\.volume-sla-evaluated.*)$/,
+    why: "volume SLAs are evaluated at wall-clock checkpoints of the current period (the workload's quarter is past): a run that crosses a checkpoint, or restarts the monitor, evaluates again",
+  },
+  {
     part: /^db:reporting\.reporting_(account_activity|accounts|credits|cube_daily|cube_monthly|daily|monthly|leads|opportunities|sla)$/,
     why: 'the read models count what the services above decided',
   },

@@ -22,6 +22,33 @@ export type FaultPlan = {
   readonly postgresDownMs: number;
 };
 
+/** A service that exited without the harness killing it, and what it printed last. */
+export type Exit = {
+  readonly service: string;
+  readonly atMs: number;
+  readonly code: string;
+  readonly lastOutput: string;
+};
+
+/**
+ * Restarts every service whose process has exited, as a supervisor (Kubernetes) would, and
+ * records each exit: the harness restarts the processes it kills itself, so an exited one
+ * crashed or gave up on its own.
+ */
+export async function reviveExited(platform: Platform, exits: Exit[], startedAt: number): Promise<void> {
+  for (const s of platform.services.values()) {
+    const child = s.process.child;
+    if (child.exitCode === null && child.signalCode === null) continue;
+    exits.push({
+      service: s.name,
+      atMs: Date.now() - startedAt,
+      code: String(child.exitCode ?? child.signalCode),
+      lastOutput: s.process.output().slice(-1_500),
+    });
+    await platform.restart(s.name);
+  }
+}
+
 export const DEFAULT_FAULTS: FaultPlan = {
   killEveryMs: 5_000,
   killJitterMs: 2_000,
@@ -36,17 +63,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * every 5 ± 2 s (restarted at once), and once each, a third, a half and two thirds into the
  * expected phase: PostgreSQL stopped and started, the Kafka broker restarted, one service paused
  * past its session timeout and resumed. The once-only faults happen in order even if the phase is
- * shorter; `stop()` waits for the one in progress. Seeded: the same seed picks the same victims.
+ * shorter; `stop()` waits for the one in progress. Between kills, a service that exited on its own
+ * is restarted (and recorded), as a supervisor would. Seeded: the same seed picks the same victims.
  */
 export function injectFaults(
   platform: Platform,
   options: { seed: number; expectedMs: number; plan?: FaultPlan; log?: (line: string) => void },
-): { readonly faults: readonly Fault[]; stop(): Promise<void> } {
+): { readonly faults: readonly Fault[]; readonly exits: readonly Exit[]; stop(): Promise<void> } {
   const plan = options.plan ?? DEFAULT_FAULTS;
   const random = mulberry32(options.seed);
   const names = [...platform.services.keys()];
   const pick = (): ServiceName => names[Math.floor(random() * names.length)] ?? names[0]!;
   const faults: Fault[] = [];
+  const exits: Exit[] = [];
   const started = Date.now();
   let stopping = false;
   const record = async (kind: FaultKind, target: string, act: () => Promise<void>) => {
@@ -96,6 +125,7 @@ export function injectFaults(
       const gap = plan.killEveryMs + (random() * 2 - 1) * plan.killJitterMs;
       await sleep(gap);
       if (stopping) continue;
+      await reviveExited(platform, exits, started);
       const victim = pick();
       await record('kill -9', victim, async () => {
         platform.signal(victim, 'SIGKILL');
@@ -105,6 +135,7 @@ export function injectFaults(
   })();
   return {
     faults,
+    exits,
     stop: async () => {
       stopping = true;
       await loop;

@@ -9,7 +9,7 @@ import { startPlatform, topicPositions, type Platform } from '@smarketing/testin
 import type { DigestPart } from './canonical';
 import { checkConsumption } from './consumption';
 import { orderDependence, platformDigest, type RunDigest } from './digest';
-import { injectFaults, type Fault } from './faults';
+import { injectFaults, reviveExited, type Exit, type Fault } from './faults';
 import { consumerLag, waitForRest } from './quiescence';
 import { produceIntake, sendCalls, type SendReport } from './send';
 import { generateWorkload, type Workload } from './workload';
@@ -35,8 +35,8 @@ export type RunResult = {
   readonly trafficMs: number;
   /** Events a service never applied or applied without the topic carrying them (consumption.ts). */
   readonly consumption: readonly string[];
-  /** Services that exited without being killed by the harness (restarted by it). */
-  readonly exitedOnTheirOwn: readonly string[];
+  /** Services that exited without being killed by the harness (restarted by it), with their last output. */
+  readonly exitedOnTheirOwn: readonly Exit[];
   readonly seconds: number;
 };
 
@@ -77,23 +77,12 @@ async function fingerprint(platform: Platform): Promise<string> {
   return counts.join(' ');
 }
 
-/** Restarts every service whose process has exited (and was not killed by the harness just now). */
-async function revive(platform: Platform, exited: string[]): Promise<void> {
-  for (const s of platform.services.values()) {
-    const child = s.process.child;
-    if (child.exitCode !== null || child.signalCode !== null) {
-      if (child.signalCode !== 'SIGKILL') exited.push(`${s.name} (${child.exitCode ?? child.signalCode})`);
-      await platform.restart(s.name);
-    }
-  }
-}
-
 async function runOnce(workload: Workload, name: RunName, options: ProveOptions): Promise<RunResult> {
   const log = options.log ?? (() => undefined);
   const t0 = Date.now();
   const positions = await topicPositions(topicNames);
   const platform = await startPlatform(SERVICES, `pg_${name}`);
-  const exitedOnTheirOwn: string[] = [];
+  const exitedOnTheirOwn: Exit[] = [];
   try {
     log(
       `${name}: platform up in ${((Date.now() - t0) / 1_000).toFixed(0)} s; sending ${workload.calls.length} calls`,
@@ -109,7 +98,8 @@ async function runOnce(workload: Workload, name: RunName, options: ProveOptions)
     const sent = await sendCalls(platform, workload.calls, { deadline });
     const trafficMs = Date.now() - trafficStarted;
     await faults?.stop();
-    await revive(platform, exitedOnTheirOwn);
+    exitedOnTheirOwn.push(...(faults?.exits ?? []));
+    await reviveExited(platform, exitedOnTheirOwn, t0);
     await platform.ready(300_000);
     log(
       `${name}: traffic sent in ${((Date.now() - t0) / 1_000).toFixed(0)} s; waiting for the platform to rest`,

@@ -14,7 +14,9 @@ export function formatReport(report: ProvingReport): string {
   for (const run of report.runs)
     lines.push(
       `${run.name}: ${run.seconds.toFixed(0)} s, ${run.faults.length} faults, ${run.sent.retried} retried sends` +
-        (run.exitedOnTheirOwn.length ? `, exited on their own: ${run.exitedOnTheirOwn.join(', ')}` : ''),
+        (run.exitedOnTheirOwn.length
+          ? `, exited on their own: ${run.exitedOnTheirOwn.map((e) => `${e.service} (${e.code})`).join(', ')}`
+          : ''),
     );
   lines.push('', `${'part'.padEnd(58)} ${(clean?.name ?? '').padEnd(24)} ${(faults?.name ?? '').padEnd(24)}`);
   const keys = [...(clean?.digest.parts.keys() ?? [])];
@@ -39,6 +41,13 @@ export function formatReport(report: ProvingReport): string {
         `  ${(f.atMs / 1_000).toFixed(1).padStart(7)} s  ${f.kind.padEnd(16)} ${f.target.padEnd(12)} ${f.tookMs} ms`,
       );
   }
+  for (const run of report.runs)
+    for (const e of run.exitedOnTheirOwn)
+      lines.push(
+        '',
+        `${run.name}: ${e.service} exited (${e.code}) on its own; its last output:`,
+        e.lastOutput,
+      );
   if (report.varies.length) {
     lines.push(
       '',
