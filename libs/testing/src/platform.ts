@@ -17,8 +17,6 @@ export type RunningService = {
   readonly group: string;
   /** The current process; a restart replaces it. */
   readonly process: TsProcess;
-  /** How many times this service was started (1 before any restart). */
-  readonly starts: number;
 };
 
 export type Platform = {
@@ -88,7 +86,7 @@ export async function startPlatform(
   const services = new Map<ServiceName, RunningService>();
   const envOf = new Map<ServiceName, Record<string, string>>();
   const mainOf = (name: ServiceName) => join(repoRoot(), 'services', name, 'src', 'main.ts');
-  const prepared: Omit<RunningService, 'process' | 'starts'>[] = [];
+  const prepared: Omit<RunningService, 'process'>[] = [];
   for (const [i, name] of names.entries()) {
     const db = await createTestDatabase(`smarketing_test_${tag}_${name.replace(/-/g, '_')}`);
     const dir = join(repoRoot(), 'services', name, 'src');
@@ -113,7 +111,7 @@ export async function startPlatform(
   // (seeded documents, an evaluation due) must not write before a reader's group is placed, or the
   // reader would never see it.
   for (const s of prepared)
-    services.set(s.name, { ...s, process: spawnTs(mainOf(s.name), envOf.get(s.name) ?? {}), starts: 1 });
+    services.set(s.name, { ...s, process: spawnTs(mainOf(s.name), envOf.get(s.name) ?? {}) });
   const get = (name: ServiceName): RunningService => {
     const s = services.get(name);
     if (!s) throw new Error(`${name} is not part of this platform`);
@@ -135,7 +133,6 @@ export async function startPlatform(
       services.set(service, {
         ...s,
         process: spawnTs(mainOf(service), envOf.get(service) ?? {}),
-        starts: s.starts + 1,
       });
     },
     ready,

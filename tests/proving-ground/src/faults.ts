@@ -85,24 +85,21 @@ export function injectFaults(
     faults.push(fault);
     options.log?.(`${(fault.atMs / 1_000).toFixed(1).padStart(6)} s  ${kind} ${target} (${fault.tookMs} ms)`);
   };
-  const once: { atMs: number; kind: FaultKind; run: () => Promise<void> }[] = [
+  const once: { atMs: number; run: () => Promise<void> }[] = [
     ...(canControlPostgres()
       ? [
           {
             atMs: options.expectedMs / 3,
-            kind: 'postgres restart' as const,
             run: () => record('postgres restart', 'postgresql', () => bouncePostgres(plan.postgresDownMs)),
           },
         ]
       : []),
     {
       atMs: options.expectedMs / 2,
-      kind: 'broker restart',
       run: () => record('broker restart', 'kafka', restartKafka),
     },
     {
       atMs: (options.expectedMs * 2) / 3,
-      kind: 'pause (SIGSTOP)',
       run: async () => {
         const victim = pick();
         await record('pause (SIGSTOP)', victim, async () => {

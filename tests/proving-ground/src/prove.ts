@@ -127,7 +127,6 @@ async function runOnce(workload: Workload, name: RunName, options: ProveOptions)
       digest,
       consumption,
       sent: {
-        statuses: new Map([...setup.statuses, ...sent.statuses]),
         wrong: [...setup.wrong, ...sent.wrong],
         retried: setup.retried + sent.retried,
       },

@@ -12,16 +12,26 @@ export type Lag = {
 export async function consumerLag(platform: Platform): Promise<Lag[]> {
   return withAdmin(async (admin) => {
     const lags: Lag[] = [];
+    // Each topic's ends once per call, however many services read it.
+    const endsOf = new Map<string, Promise<Map<number, number>>>();
+    const ends = (topic: string) => {
+      let e = endsOf.get(topic);
+      if (!e) {
+        e = admin
+          .fetchTopicOffsets(topic)
+          .then((os) => new Map(os.map((o) => [o.partition, Number(o.high)])));
+        endsOf.set(topic, e);
+      }
+      return e;
+    };
     for (const s of platform.services.values()) {
       const topics = readTopicsOf(s.name);
       if (!topics.length) continue;
       const committed = await admin.fetchOffsets({ groupId: s.group, topics });
       for (const { topic, partitions } of committed) {
-        const ends = new Map(
-          (await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, Number(o.high)]),
-        );
+        const high = await ends(topic);
         for (const p of partitions) {
-          const behind = (ends.get(p.partition) ?? 0) - Number(p.offset);
+          const behind = (high.get(p.partition) ?? 0) - Number(p.offset);
           if (behind > 0) lags.push({ service: s.name, topic, partition: p.partition, behind });
         }
       }
