@@ -4,7 +4,7 @@ import { ALL_INTAKE_TOPICS, ALL_TOPICS, type ServiceName } from '@smarketing/con
 import { createTestDatabase, type TestDatabase } from './database';
 import { stackEnv } from './env';
 import { ensureStack, repoRoot } from './stack';
-import { spawnTs, type TsProcess } from './child-process';
+import { freePort, spawnTs, type TsProcess } from './child-process';
 import { startGroupAtEnd } from './topics';
 import { waitFor } from './wait-for';
 
@@ -77,7 +77,6 @@ export async function startPlatform(
   await ensureStack();
   const writeKey = `smk_${tag}_write_${randomUUID().replace(/-/g, '')}`;
   const adminKey = `smk_${tag}_admin_${randomUUID().replace(/-/g, '')}`;
-  const basePort = 3801 + Math.floor(Math.random() * 90) * 10;
   const common = {
     KAFKA_BROKERS: stackEnv().brokers.join(','),
     SCHEMA_REGISTRY_URL: stackEnv().registryUrl,
@@ -87,14 +86,15 @@ export async function startPlatform(
   const envOf = new Map<ServiceName, Record<string, string>>();
   const mainOf = (name: ServiceName) => join(repoRoot(), 'services', name, 'src', 'main.ts');
   const prepared: Omit<RunningService, 'process'>[] = [];
-  for (const [i, name] of names.entries()) {
+  for (const name of names) {
     const db = await createTestDatabase(`smarketing_test_${tag}_${name.replace(/-/g, '_')}`);
     const dir = join(repoRoot(), 'services', name, 'src');
     await runToExit(join(dir, 'infra/migrate.main.ts'), { ...common, DATABASE_URL: db.url });
     const group = `${name}-${tag}-${randomUUID()}`;
     const topics = readTopicsOf(name);
     if (topics.length) await startGroupAtEnd(group, topics);
-    const port = basePort + i;
+    // A port free now, not one from a fixed range: the machine may run anything (a NATS on 4222).
+    const port = await freePort();
     const env = {
       ...common,
       DATABASE_URL: db.url,
@@ -120,7 +120,20 @@ export async function startPlatform(
   const ready = async (timeoutMs = 120_000) => {
     for (const s of services.values()) await waitReady(s.port, () => get(s.name).process, timeoutMs);
   };
-  await ready();
+  const stopAll = async () => {
+    for (const s of services.values()) {
+      s.process.kill('SIGCONT');
+      s.process.kill('SIGTERM');
+    }
+    await Promise.all([...services.values()].map((s) => s.process.exited));
+    if (!options.keepDatabases) for (const s of services.values()) await s.db.drop();
+  };
+  // A service that never gets ready must not outlive the failed start (it would keep the test
+  // process alive and hold its port and database).
+  await ready().catch(async (e: unknown) => {
+    await stopAll();
+    throw e;
+  });
   return {
     writeKey,
     adminKey,
@@ -136,13 +149,6 @@ export async function startPlatform(
       });
     },
     ready,
-    stop: async () => {
-      for (const s of services.values()) {
-        s.process.kill('SIGCONT');
-        s.process.kill('SIGTERM');
-      }
-      await Promise.all([...services.values()].map((s) => s.process.exited));
-      if (!options.keepDatabases) for (const s of services.values()) await s.db.drop();
-    },
+    stop: stopAll,
   };
 }
